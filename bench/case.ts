@@ -1,0 +1,16 @@
+/**
+ * Runs one benchmark case in this process and prints its figures as JSON, with the
+ * process's peak resident memory. `bench/run.ts` starts one process per run so that
+ * peak memory belongs to the case alone.
+ */
+import { BENCH_CASES } from './cases.js';
+
+const name = process.argv[2] ?? '';
+const bench = BENCH_CASES[name];
+if (bench === undefined) {
+  process.stderr.write(`bench: unknown case "${name}"; known: ${Object.keys(BENCH_CASES).join(', ')}\n`);
+  process.exit(2);
+}
+const figures = await bench.run();
+const peakRssMB = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(`${JSON.stringify({ name, ...figures, peakRssMB })}\n`);

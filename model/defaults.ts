@@ -1,0 +1,99 @@
+import { DAY, HOUR, MINUTE, SECOND } from '../sim/index.js';
+import type {
+  ClientConfig, DnsConfig, EndpointConfig, GeneratedMailFlow, LedgerConfig, MigrationParameters, SenderConfig, TenantConfig,
+} from './config.js';
+
+/**
+ * Every default of the model, with its source. Source keys (CUT, MMB, PERF, ...) are those
+ * of ../shared/docs/research/exchange-migration-facts.md §0; "dns §n" refers to
+ * dns-smtp-facts.md. Where sources disagree the value is a parameter and the comment
+ * names the alternatives.
+ */
+
+const GB = 1024 ** 3;
+const MB = 1024 ** 2;
+
+export const DEFAULT_MIGRATION: MigrationParameters = {
+  maxMailboxes: 2_000, // CUT; the New-MigrationBatch reference still says 1,000
+  recommendedMailboxes: 150, // CUT, CUTW, PERF
+  mailboxThroughputMedianBytesPerHour: 0.6 * GB, // PERF: 10-14 GB/h at 20 concurrent ≈ 0.5-0.7 GB/h each
+  mailboxThroughputSigma: 0.5, // assumption: keeps most draws inside PERF's 0.1-1.0 GB/h range
+  mailboxThroughputMinBytesPerHour: 0.1 * GB, // PERF footnotes: single migration 0.1-1.0 GB/h
+  mailboxThroughputMaxBytesPerHour: 1.0 * GB,
+  perItemOverhead: 20, // assumption: ~2,000 items per thread-hour at worst (CloudM, landscape F20) → ms per item
+  stallsPerHour: 0.05, // assumption: occasional StalledDueToTarget_* (PERF, BLOG-THR)
+  stallDuration: 30 * MINUTE, // PERF: "Will wait until <t+30 min>"
+  queueDelayMin: 1 * MINUTE, // PERF: service queue shared among tenants; queue time is often forgotten
+  queueDelayMax: 30 * MINUTE,
+  provisioningDuration: 2 * MINUTE, // assumption: provisioning is minutes, not hours (MUSR phases)
+  incrementalInterval: 24 * HOUR, // MMB: synchronized every 24 hours
+  incrementalJitter: 2 * HOUR, // dns §7.3: phase jitter up to ~1-2 h (assumption)
+  batchCreationDuration: 3 * MINUTE, // CUTPS: creating a batch takes 2-5 minutes
+  removalDuration: 5 * MINUTE, // CUT step 6: "a few minutes"
+  autoStopSyncedAfter: 60 * DAY, // MMB housekeeping
+  autoRemoveStoppedAfter: 90 * DAY, // MMB housekeeping
+  allowStopWhenSynced: true, // MMB (EAC Pause stops incrementals); Stop-MigrationBatch text implies not
+  exchange2003Supported: true, // CUT says 2003 or later; KB2389390 says 2003 is not supported
+};
+
+export const DEFAULT_ENDPOINT: Omit<EndpointConfig, 'testMailbox' | 'username'> = {
+  name: 'CutoverEndpoint',
+  mode: 'autodiscover', // recommended (PS-New-MigrationEndpoint, example 4)
+  authentication: 'Basic', // PS-New-MigrationEndpoint: Basic when not given
+  mailboxPermission: 'Unspecified', // tries Admin, then FullAccess / Receive As
+  acceptUntrustedCertificates: false,
+  maxConcurrentMigrations: 20, // STG, PERF, EAC; the PS reference says 100, another PERF paragraph 10
+  maxConcurrentIncrementalSyncs: 20, // PS reference; EAC community reports 10. Must be ≤ MaxConcurrentMigrations
+  passwordEnv: 'CUTOVER_ADMIN_PASSWORD',
+};
+
+/** Concurrency limits: PERF allows 1-100 per endpoint; the per-endpoint-type cap is 300 (KB2797784). */
+export const CONCURRENCY_LIMITS = { min: 1, max: 300 } as const;
+
+export const DEFAULT_TENANT: Omit<TenantConfig, 'initialDomain'> = {
+  verifiedDomains: [],
+  directorySync: false,
+  licensePool: Number.MAX_SAFE_INTEGER,
+  preCreatedSecurityGroups: [],
+  existingCutoverBatch: false,
+  maxReceiveSizeBytes: 36 * MB, // BLOG-LARGE: new EXO mailbox MaxReceiveSize 36 MB (150 MB is the ceiling)
+  licenseGrace: 30 * DAY, // CUT step 7 / CUTPS section 7
+  disabledDataRetention: 30 * DAY, // RMLIC: data held 30 days after the license is removed
+  verificationPropagation: 15 * MINUTE, // CUT, DNSANY: wait about 15 minutes after adding the TXT record
+};
+
+export const DEFAULT_DNS: Omit<DnsConfig, 'oldMxHost' | 'newMxHost'> = {
+  initialMxTtl: 86_400 * SECOND, // facts §9: default TTL often long (86,400 s)
+  verificationTxtPublished: false,
+  autodiscoverCnameExists: false,
+  resolverCount: 500, // assumption: one per external sending organisation
+  resolverMix: 'measured',
+  cacheMissProbability: 0.3, // dns §1.1: caching works as expected ~70% of the time
+  serveStaleFraction: 0.25, // dns §7.1: 0.2-0.3 (assumption)
+};
+
+export const DEFAULT_SENDERS: SenderConfig = {
+  senderCount: 500,
+  // dns §7.2: assumed weights (no sourced market share)
+  profileMix: { 'exchange-online': 0.35, webmail: 0.3, postfix: 0.15, exim: 0.08, 'exchange-onprem': 0.07, sendmail: 0.05 },
+};
+
+export const DEFAULT_GENERATED_MAIL_FLOW: GeneratedMailFlow = {
+  messagesPerUserPerDay: 80, // dns §7.4: lognormal median 80 (Radicati ≈ 120 total)
+  volumeSigma: 0.8, // dns §7.4
+  receivedPerSent: 3, // dns §6.1: sent:received ≈ 1:3 to 1:4
+  externalShareOfReceived: 0.37, // dns §6.2: 63% internal (Mimecast 2012)
+  weekendFactor: 0.15, // dns §7.4: weekend total 10-20% of a weekday
+  startWeekday: 0,
+  startHour: 0,
+};
+
+export const DEFAULT_CLIENTS: ClientConfig = {
+  domainJoinedFraction: 0.8, // assumption; domain-joined Outlook uses the SCP first (AUTOD)
+  meanReconfigureDelay: 4 * HOUR, // assumption: profiles re-run Autodiscover within hours
+};
+
+export const DEFAULT_LEDGER: LedgerConfig = {
+  lateThreshold: 4 * HOUR, // the delay-DSN point of Exchange and Sendmail (dns §4.5, §4.4)
+  sampledPaths: 200,
+};

@@ -1,0 +1,141 @@
+import type { Millis } from '../sim/index.js';
+import type { ActionType } from './config.js';
+
+/**
+ * What a simulation gives back. Domain outcomes (a lost message, a refused command, a
+ * disabled mailbox) are data here, never exceptions.
+ */
+
+export type BatchStatus =
+  | 'Created'
+  | 'Syncing'
+  | 'Synced'
+  | 'SyncedWithErrors'
+  | 'IncrementalSyncing'
+  | 'Stopping'
+  | 'Stopped'
+  | 'Failed'
+  | 'Removing'
+  | 'Deleted';
+
+export type MailboxMigrationStatus = 'Queued' | 'Provisioning' | 'Syncing' | 'Synced' | 'IncrementalSyncing' | 'Stopped' | 'Failed';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A rule finding, from the pre-flight rules, the plan checker or the simulation itself. */
+export interface Finding {
+  /** Stable id, for example `preflight.hidden-mailboxes` or `schedule.batch-removed-too-early`. */
+  rule: string;
+  severity: Severity;
+  /** When it applies, if it is tied to a time. */
+  at?: Millis;
+  /** The step of the article it comes from, for example "Step 6: Delete the cutover migration batch". */
+  step: string;
+  message: string;
+  fix: string;
+  /** Addresses it concerns, when it concerns some recipients only. */
+  subjects?: string[];
+}
+
+export type MessageFate = 'delivered' | 'deliveredLate' | 'bounced' | 'lost';
+
+export interface MessageCounts {
+  sent: number;
+  delivered: number;
+  deliveredLate: number;
+  bounced: number;
+  lost: number;
+}
+
+export interface MessageHop {
+  at: Millis;
+  /** For example `sent`, `mx-lookup`, `deferred`, `accepted:old-host`, `delivered:on-prem`, `synced`, `delivered:cloud`, `ndr`. */
+  step: string;
+  detail?: string;
+}
+
+/** A message whose full path was kept (explicit messages, and a sample of generated ones). */
+export interface MessageTrace {
+  id: number;
+  label?: string;
+  from: string;
+  to: string;
+  sentAt: Millis;
+  fate: MessageFate;
+  /** Why it ended so: for example `stranded-on-prem-after-batch-removal`, `mailbox-disabled-5.1.10`. */
+  reason: string;
+  latency?: Millis;
+  path: MessageHop[];
+}
+
+export interface ActionOutcome {
+  action: ActionType;
+  at: Millis;
+  outcome: 'done' | 'refused';
+  /** Why the command was refused, or what it did. */
+  detail: string;
+}
+
+export interface MailboxOutcome {
+  address: string;
+  displayName: string;
+  status: MailboxMigrationStatus | 'NotStarted';
+  error?: string;
+  itemsSynced: number;
+  bytesSynced: number;
+  skippedLarge: number;
+  skippedBad: number;
+  percentComplete: number;
+  initialSyncDoneAt?: Millis;
+  lastSuccessfulSyncAt?: Millis;
+  license: { state: 'none' | 'grace' | 'licensed' | 'disabled' | 'deleted'; assignedAt?: Millis; disabledAt?: Millis };
+}
+
+/** Hourly samples for charts. Every array has one entry per hour from T+0 to the horizon. */
+export interface TimeSeries {
+  hours: Millis[];
+  mailboxesSynced: number[];
+  bytesSynced: number[];
+  /** External inbound messages accepted by the old (on-prem) host in that hour. */
+  inboundOldHost: number[];
+  /** External inbound messages accepted by the tenant in that hour. */
+  inboundNewHost: number[];
+  /** Share of resolvers whose cached MX (or next answer) is the new host. */
+  resolversOnNewMx: number[];
+  /** Mailboxes in license grace and the smallest time left before one is disabled. */
+  mailboxesInGrace: number[];
+  shortestGraceLeft: (Millis | null)[];
+}
+
+export interface Recommendations {
+  /** P50 and P90 of the time the initial sync finishes. */
+  initialSyncDoneAt: { p50: Millis; p90: Millis } | null;
+  earliestSafeMxSwitchAt: Millis | null;
+  earliestSafeBatchRemovalAt: Millis | null;
+  latestLicenseAt: Millis | null;
+}
+
+export interface SimulationResult {
+  scenario: string;
+  seed: number;
+  horizon: Millis;
+  startDate?: string;
+  traceHash: string;
+  /** Engine events processed. */
+  events: number;
+  batch: {
+    statusHistory: { status: BatchStatus; at: Millis }[];
+    lastSyncedAt?: Millis;
+    initialSyncDuration?: Millis;
+    counts: { total: number; active: number; synced: number; failed: number; stopped: number };
+  };
+  mailboxes: { total: number; synced: number; failed: number; outcomes: MailboxOutcome[] };
+  messages: MessageCounts;
+  /** Lost and bounced messages counted by reason. */
+  reasons: Record<string, number>;
+  traces: MessageTrace[];
+  actions: ActionOutcome[];
+  findings: Finding[];
+  series: TimeSeries;
+  recommendations: Recommendations;
+}

@@ -1,0 +1,138 @@
+import { DAY, HOUR, formatInstant } from '../sim/index.js';
+import type { SimulationResult } from '../model/result.js';
+
+/**
+ * Chart descriptions as plain data. The page's small inline script turns each one into a
+ * chart.js chart, so everything that depends on the result is computed (and tested) here.
+ */
+export interface ChartDataset {
+  label: string;
+  data: (number | null)[];
+  color: string;
+  /** Draw this dataset as bars inside a line chart (or the reverse). */
+  kind?: 'line' | 'bar';
+  /** `right` puts it on the second y axis. */
+  axis?: 'left' | 'right';
+  stack?: string;
+}
+
+export interface ChartSpec {
+  id: string;
+  title: string;
+  /** One sentence under the title saying how to read the chart. */
+  caption: string;
+  type: 'line' | 'bar' | 'doughnut';
+  labels: string[];
+  datasets: ChartDataset[];
+  leftTitle?: string;
+  rightTitle?: string;
+  /** The left axis is a share from 0 to 100 %. */
+  percent?: boolean;
+  stacked?: boolean;
+}
+
+/** A restrained palette with readable contrast on white (old host warm, new host blue). */
+export const PALETTE = {
+  blue: '#1f6fb2',
+  teal: '#2a9d8f',
+  amber: '#c7851a',
+  red: '#b83232',
+  grey: '#6b7280',
+  green: '#2e7d32',
+  purple: '#6a4c93',
+} as const;
+
+const GIB = 1024 ** 3;
+
+const hourLabels = (result: SimulationResult): string[] => result.series.hours.map((at) => formatInstant(at));
+
+export function syncProgressChart(result: SimulationResult): ChartSpec {
+  return {
+    id: 'chart-sync',
+    title: 'Sync progress',
+    caption: 'Mailboxes whose initial sync is done, and data copied to Exchange Online, hour by hour.',
+    type: 'line',
+    labels: hourLabels(result),
+    datasets: [
+      { label: 'Mailboxes synced', data: result.series.mailboxesSynced, color: PALETTE.blue, axis: 'left' },
+      { label: 'GB copied', data: result.series.bytesSynced.map((bytes) => round(bytes / GIB, 2)), color: PALETTE.teal, axis: 'right' },
+    ],
+    leftTitle: 'mailboxes',
+    rightTitle: 'GB',
+  };
+}
+
+export function inboundChart(result: SimulationResult): ChartSpec {
+  return {
+    id: 'chart-inbound',
+    title: 'Where inbound mail lands',
+    caption: 'External messages accepted each hour by the old on-premises host and by Exchange Online.',
+    type: 'bar',
+    labels: hourLabels(result),
+    datasets: [
+      { label: 'Old host (on-premises)', data: result.series.inboundOldHost, color: PALETTE.amber, stack: 'inbound' },
+      { label: 'New host (Exchange Online)', data: result.series.inboundNewHost, color: PALETTE.blue, stack: 'inbound' },
+    ],
+    leftTitle: 'messages per hour',
+    stacked: true,
+  };
+}
+
+export function resolverChart(result: SimulationResult): ChartSpec {
+  return {
+    id: 'chart-resolvers',
+    title: 'Resolvers on the new MX',
+    caption: 'Share of external resolvers that would send mail to Exchange Online. Caches keep the old MX until its TTL runs out.',
+    type: 'line',
+    labels: hourLabels(result),
+    datasets: [{ label: 'Resolvers on the new MX (%)', data: result.series.resolversOnNewMx.map((share) => round(share * 100, 1)), color: PALETTE.blue }],
+    leftTitle: '% of resolvers',
+    percent: true,
+  };
+}
+
+export function fatesChart(result: SimulationResult): ChartSpec {
+  const { delivered, deliveredLate, bounced, lost } = result.messages;
+  return {
+    id: 'chart-fates',
+    title: 'Message fates',
+    caption: 'Every message ends in exactly one fate. Lost means accepted somewhere but never reached the live mailbox.',
+    type: 'doughnut',
+    labels: ['Delivered', 'Delivered late', 'Bounced', 'Lost'],
+    datasets: [{ label: 'Messages', data: [delivered, deliveredLate, bounced, lost], color: PALETTE.green }],
+  };
+}
+
+export function licenseChart(result: SimulationResult): ChartSpec {
+  return {
+    id: 'chart-license',
+    title: 'License grace countdown',
+    caption: 'Mailboxes still without a license, and the shortest time left before one of them is disabled.',
+    type: 'line',
+    labels: hourLabels(result),
+    datasets: [
+      { label: 'Mailboxes in grace', data: result.series.mailboxesInGrace, color: PALETTE.amber, kind: 'bar', axis: 'left' },
+      {
+        label: 'Shortest grace left (days)',
+        data: result.series.shortestGraceLeft.map((left) => (left === null ? null : round(left / DAY, 2))),
+        color: PALETTE.red,
+        axis: 'right',
+      },
+    ],
+    leftTitle: 'mailboxes',
+    rightTitle: 'days left',
+  };
+}
+
+/** All charts of a run report, in the order they appear. */
+export function runCharts(result: SimulationResult): ChartSpec[] {
+  return [syncProgressChart(result), inboundChart(result), resolverChart(result), fatesChart(result), licenseChart(result)];
+}
+
+const round = (value: number, decimals: number): number => {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+};
+
+/** Hours in a horizon, for captions. */
+export const hoursIn = (horizon: number): number => Math.ceil(horizon / HOUR);

@@ -1,0 +1,9 @@
+/** The deterministic simulation engine: time, the event queue (also XState's clock), random streams and traces. */
+export { Scheduler, type EventHandler, type ScheduledEvent, type RunOutcome } from './scheduler.js';
+export { RandomStreams, RandomStream, type Weighted } from './random.js';
+export { Trace } from './trace.js';
+export { InputError, isInputError, type InputErrorLocation } from './errors.js';
+export {
+  type Millis, SECOND, MINUTE, HOUR, DAY, WEEK, seconds, minutes, hours, days,
+  parseDuration, formatDuration, formatInstant, toIsoTime,
+} from './time.js';
