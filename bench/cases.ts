@@ -14,6 +14,10 @@ export const BENCH_CASES: Record<string, BenchCase> = {
     target: { min: 2_500_000, text: '≥ 2.5M events/s' },
     run: () => holdModel(1_000, 1_000_000),
   },
+  'engine-hold-traced': {
+    title: 'Engine: hold model with the trace hash on',
+    run: () => holdModel(1_000, 1_000_000, true),
+  },
   'xstate-delays': {
     title: 'Engine: XState delayed transitions on the engine clock',
     target: { min: 50_000, text: '≥ 50k transitions/s' },

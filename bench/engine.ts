@@ -1,5 +1,5 @@
 import { assign, createActor, setup } from 'xstate';
-import { RandomStreams, Scheduler } from '../sim/index.js';
+import { RandomStreams, Scheduler, Trace } from '../sim/index.js';
 
 /** Figures one benchmark case reports. */
 export interface CaseFigures {
@@ -14,8 +14,8 @@ export interface CaseFigures {
  * Hold model, as in the simulation notes §4: a fixed number of pending events; each
  * processed event schedules one more after a random delay. Measures bare engine throughput.
  */
-export function holdModel(pending = 1_000, total = 1_000_000): CaseFigures {
-  const scheduler = new Scheduler();
+export function holdModel(pending = 1_000, total = 1_000_000, traced = false): CaseFigures {
+  const scheduler = new Scheduler({ trace: traced ? new Trace({ keepLines: false }) : undefined });
   const random = new RandomStreams(1).stream('bench.hold');
   let remaining = total - pending;
   const hold = (entity: number, now: number) => {
@@ -26,7 +26,7 @@ export function holdModel(pending = 1_000, total = 1_000_000): CaseFigures {
   scheduler.runUntilIdle();
   const wallMs = performance.now() - started;
   if (scheduler.processedCount !== total) throw new Error(`hold model processed ${scheduler.processedCount}, expected ${total}`);
-  return { rate: total / (wallMs / 1_000), unit: 'events/s', wallMs, detail: `${pending} pending, ${total.toLocaleString('en')} events` };
+  return { rate: total / (wallMs / 1_000), unit: 'events/s', wallMs, detail: `${pending} pending, ${total.toLocaleString('en')} events${traced ? ', hashed' : ''}` };
 }
 
 /** XState actors on the engine clock, each taking `transitions` delayed transitions (notes §1.7). */

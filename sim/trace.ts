@@ -3,16 +3,17 @@ import type { Millis } from './time.js';
 
 /**
  * A compact, replayable record of a run: one line per processed event,
- * `time|kind|entity|detail`. Actor ids are normalised to per-run ordinals (XState's own
+ * `time|kind|entity|detail`. Actor ids are normalised to per-run names (XState's own
  * session ids come from a process-wide counter and differ between runs; simulation notes
- * §1.2). The hash is computed as lines arrive, so a long run can be hashed without
- * keeping its lines.
+ * §1.2). The hash is folded in as events arrive, from numbers rather than from the
+ * printed line, so hashing a long run neither keeps nor builds its lines.
  */
 export class Trace {
   private readonly lines: string[] | undefined;
   private readonly actorNames = new Map<object, string>();
+  private readonly stringHashes = new Map<string, number>();
   private hashHigh = 0x811c9dc5;
-  private hashLow = 0x01000193;
+  private hashLow = 0x9747b28c;
   private count = 0;
 
   constructor(options: { keepLines?: boolean } = {}) {
@@ -29,18 +30,16 @@ export class Trace {
   }
 
   /** Records one line. */
-  record(at: Millis, kind: string, entity: string | number, detail = ''): void {
-    const line = `${at}|${kind}|${entity}|${detail}`;
-    this.lines?.push(line);
-    this.mix(line);
-    this.count++;
+  record(at: Millis, kind: string, entity: string | number, detail: string | number = ''): void {
+    if (this.lines !== undefined) this.lines.push(`${at}|${kind}|${entity}|${detail}`);
+    this.fold(at, this.valueHash(kind), this.valueHash(entity), this.valueHash(detail));
   }
 
   /** Called by the scheduler for each processed event. */
   event(event: { at: Millis; kind: string; entity: string | number; argument: unknown }): void {
     if (event.kind === 'xstate.timer') return; // the actor's transition is recorded by the inspector instead
     const argument = event.argument;
-    const detail = typeof argument === 'number' || typeof argument === 'string' ? String(argument) : '';
+    const detail = typeof argument === 'number' || typeof argument === 'string' ? argument : '';
     this.record(event.at, event.kind, event.entity, detail);
   }
 
@@ -57,8 +56,8 @@ export class Trace {
 
   /**
    * An XState `inspect` callback that records each transition as
-   * `time|transition|actor|event.type->state`. Pass it only when tracing, as inspection
-   * costs about 20% of throughput (simulation notes §1.5).
+   * `time|transition|actor|event.type->state`. It costs about 20% of XState throughput
+   * (simulation notes §1.5), which is why the engine itself pays nothing when tracing is off.
    */
   inspector(now: () => Millis): (inspection: InspectionEvent) => void {
     return (inspection) => {
@@ -69,21 +68,38 @@ export class Trace {
     };
   }
 
-  /** A 64-bit FNV-1a style hash of every line so far, as 16 hex digits. Same lines, same hash. */
+  /** A 64-bit hash of every line so far, as 16 hex digits. Same lines, same hash, on any machine. */
   hash(): string {
     return (this.hashHigh >>> 0).toString(16).padStart(8, '0') + (this.hashLow >>> 0).toString(16).padStart(8, '0');
   }
 
-  private mix(line: string): void {
-    let high = this.hashHigh;
-    let low = this.hashLow;
-    for (let index = 0; index < line.length; index++) {
-      const code = line.charCodeAt(index);
-      high = Math.imul(high ^ code, 0x01000193);
-      low = Math.imul(low ^ code, 0x5bd1e995) ^ (high >>> 13);
+  /** Numbers hash to themselves (as text would, distinctly from strings); strings are hashed once and cached. */
+  private valueHash(value: string | number): number {
+    if (typeof value === 'number') {
+      return Number.isSafeInteger(value) ? (value | 0) ^ Math.imul(Math.floor(value / 4_294_967_296) | 0, 0x27d4eb2d) : this.valueHash(String(value));
     }
-    // a line separator so that ["ab","c"] and ["a","bc"] differ
-    this.hashHigh = Math.imul(high ^ 10, 0x01000193);
-    this.hashLow = Math.imul(low ^ 10, 0x5bd1e995);
+    let hash = this.stringHashes.get(value);
+    if (hash === undefined) {
+      hash = 0x1b873593 ^ value.length;
+      for (let index = 0; index < value.length; index++) hash = Math.imul(hash ^ value.charCodeAt(index), 0x5bd1e995) ^ (hash >>> 15);
+      if (this.stringHashes.size < 100_000) this.stringHashes.set(value, hash);
+    }
+    return hash;
+  }
+
+  private fold(at: number, kind: number, entity: number, detail: number): void {
+    this.mix(at | 0);
+    this.mix(Math.floor(at / 4_294_967_296) | 0);
+    this.mix(kind);
+    this.mix(entity);
+    this.mix(detail);
+    this.count++;
+  }
+
+  private mix(word: number): void {
+    const high = Math.imul(this.hashHigh ^ word, 0x01000193);
+    const low = Math.imul(this.hashLow ^ word, 0x5bd1e995) ^ (high >>> 13);
+    this.hashHigh = high ^ (low >>> 17);
+    this.hashLow = low;
   }
 }
