@@ -104,6 +104,11 @@ export interface MigrationParameters {
   incrementalInterval: Millis;
   /** Jitter added to each incremental pass start, uniform in [0, jitter] (facts §7.3: up to ~2 h). */
   incrementalJitter: Millis;
+  /**
+   * Fixed cost of each incremental pass (connect, enumerate folders) on top of the data it
+   * copies, so a pass with nothing new still takes a little while. Optional; absent means 0.
+   */
+  incrementalPassOverhead?: Millis;
   /** Creating a batch takes a few minutes (2-5 min: CUTPS). */
   batchCreationDuration: Millis;
   /** Removing takes a few minutes (CUT step 6). */
@@ -146,6 +151,12 @@ export interface DnsConfig {
   cacheMissProbability: number;
   /** Chance that a resolver serves stale data while the authorities are unreachable (0.2-0.3: dns facts §7.1). */
   serveStaleFraction: number;
+  /**
+   * Median rate of other clients' queries reaching each resolver, per hour (lognormal across
+   * resolvers). An assumption (no source): it keeps popular resolvers' caches warm. 0 turns
+   * background queries off. When absent, the preset's value is used (model/dns/policy.ts).
+   */
+  resolverBackgroundQueriesPerHour?: number;
 }
 
 export type SenderProfileName = 'exchange-onprem' | 'exchange-online' | 'webmail' | 'postfix' | 'exim' | 'sendmail';
@@ -155,6 +166,19 @@ export interface SenderConfig {
   senderCount: number;
   /** Weight of each MTA profile in the sender population (dns facts §7.2, weights assumed). */
   profileMix: Partial<Record<SenderProfileName, number>>;
+  /**
+   * Overrides of a profile's sourced values (for example a 48 h Exchange Online expiry instead
+   * of the inferred 24 h: dns facts §4.6). Applied over SENDER_PROFILES (model/senders/).
+   */
+  profileOverrides?: Partial<Record<SenderProfileName, SenderProfileOverride>>;
+}
+
+/** The tunable numbers of a sending MTA profile; the retry schedule's shape stays the profile's. */
+export interface SenderProfileOverride {
+  /** Give up and bounce (4.4.7) after this long in the queue. */
+  queueLifetime?: Millis;
+  /** Send one delay notice after this long; null turns the notice off. */
+  delayNoticeAfter?: Millis | null;
 }
 
 export interface ExplicitMessage {
@@ -182,6 +206,12 @@ export interface GeneratedMailFlow {
   startWeekday: number;
   /** Hour of day of T+0 in the organisation's local time. */
   startHour: number;
+  /**
+   * Generated traffic stops this long before the horizon, so ordinary mail still in flight
+   * at the end is not counted as lost (default 1 day; an assumption longer than any normal
+   * delivery). Explicit messages are not affected.
+   */
+  quietBeforeHorizon?: Millis;
 }
 
 export interface MailFlowConfig {

@@ -2,6 +2,7 @@ import { DAY, HOUR, MINUTE, SECOND } from '../sim/index.js';
 import type {
   ClientConfig, DnsConfig, EndpointConfig, GeneratedMailFlow, LedgerConfig, MigrationParameters, SenderConfig, TenantConfig,
 } from './config.js';
+import type { OnPremServer } from './organisation.js';
 
 /**
  * Every default of the model, with its source. Source keys (CUT, MMB, PERF, ...) are those
@@ -28,6 +29,7 @@ export const DEFAULT_MIGRATION: MigrationParameters = {
   provisioningDuration: 2 * MINUTE, // assumption: provisioning is minutes, not hours (MUSR phases)
   incrementalInterval: 24 * HOUR, // MMB: synchronized every 24 hours
   incrementalJitter: 2 * HOUR, // dns §7.3: phase jitter up to ~1-2 h (assumption)
+  incrementalPassOverhead: 5 * MINUTE, // assumption: a pass connects and enumerates folders even when little changed
   batchCreationDuration: 3 * MINUTE, // CUTPS: creating a batch takes 2-5 minutes
   removalDuration: 5 * MINUTE, // CUT step 6: "a few minutes"
   autoStopSyncedAfter: 60 * DAY, // MMB housekeeping
@@ -70,6 +72,7 @@ export const DEFAULT_DNS: Omit<DnsConfig, 'oldMxHost' | 'newMxHost'> = {
   resolverMix: 'measured',
   cacheMissProbability: 0.3, // dns §1.1: caching works as expected ~70% of the time
   serveStaleFraction: 0.25, // dns §7.1: 0.2-0.3 (assumption)
+  resolverBackgroundQueriesPerHour: 3, // assumption (no source): other clients' queries keep popular caches warm
 };
 
 export const DEFAULT_SENDERS: SenderConfig = {
@@ -86,6 +89,7 @@ export const DEFAULT_GENERATED_MAIL_FLOW: GeneratedMailFlow = {
   weekendFactor: 0.15, // dns §7.4: weekend total 10-20% of a weekday
   startWeekday: 0,
   startHour: 0,
+  quietBeforeHorizon: DAY, // assumption: longer than any ordinary delivery, shorter than the senders' queue lifetimes
 };
 
 export const DEFAULT_CLIENTS: ClientConfig = {
@@ -96,4 +100,32 @@ export const DEFAULT_CLIENTS: ClientConfig = {
 export const DEFAULT_LEDGER: LedgerConfig = {
   lateThreshold: 4 * HOUR, // the delay-DSN point of Exchange and Sendmail (dns §4.5, §4.4)
   sampledPaths: 200,
+};
+
+/** The on-prem server when a scenario does not describe it: a healthy, reachable Exchange 2016 (scenarios/). */
+export const DEFAULT_ONPREM_SERVER: Omit<OnPremServer, 'exchangeServerFqdn' | 'rpcProxyFqdn'> = {
+  version: '2016', // assumption: a supported, common source version (CUT: 2003 or later)
+  outlookAnywhereEnabled: true, // CUT prep. 1: automatic from Exchange 2013 on
+  iisBasicAuthentication: true, // KB2389390
+  certificate: 'trusted', // CUT prep. 2 requires a trusted CA
+  rpcPorts6001To6004Open: true, // CUT note (2003 only)
+  autodiscoverPublished: true,
+  migrationAdmin: { permission: 'ReceiveAs', credentialsValid: true }, // CUT prep. 4: FullAccess per mailbox or Receive As on the database
+  scpPointerSet: true, // AUTOD: the CAS publishes AutoDiscoverServiceInternalUri until it is cleared
+  uplinkMbps: 100, // assumption: PRODUCT.md's example site
+  sourceCapBytesPerHour: 14 * GB, // PERF: 10-14 GB/h observed for cutover at 20 concurrent (the source is the bottleneck)
+};
+
+/** Generated mailboxes (scenario `generate:`) when the file gives no numbers. */
+export const DEFAULT_MAILBOX_GENERATION = {
+  sizeMedianBytes: 2.5 * GB, // dns §6.2/§6.5: Mimecast 2012 average inbox 2.53-2.81 GB
+  sizeSigma: 0.8, // assumption: heavy-tailed sizes (no sourced distribution: dns §6.5)
+  maxSizeBytes: 100 * GB, // dns §6.5: 100 GB primary mailbox (Plan 2); PERF: >200 GB unsupported
+  itemsPerGB: 14_000, // dns §6.4: ≈ 75 KB average item
+};
+
+/** Scenario-level defaults (scenarios/resolve.ts). */
+export const DEFAULT_SCENARIO = {
+  seed: 1,
+  horizon: 30 * DAY, // assumption: covers the 30-day license grace (CUT step 7)
 };

@@ -1,0 +1,164 @@
+import { InputError, type Millis, type RandomStreams, type Scheduler } from '../../sim/index.js';
+import type { DeclaredFault, DnsConfig } from '../config.js';
+import { AuthorityReachability } from './authority.js';
+import { drawPolicy, effectiveTtl, resolverPopulation } from './policy.js';
+import { ResolverCaches } from './resolver-caches.js';
+import type { Dns, ResolverPolicy } from './types.js';
+import { createZone } from './zone.js';
+
+export interface DnsOptions {
+  scheduler: Scheduler;
+  random: RandomStreams;
+  config: DnsConfig;
+  /** Declared faults; their dnsAuthorityOutage intervals make the authorities unreachable. */
+  faults?: readonly DeclaredFault[];
+}
+
+function checkConfig(config: DnsConfig): void {
+  const fail = (path: string, expected: string, got: unknown): never => {
+    throw new InputError('DNS_CONFIG_INVALID', `dns.${path} must be ${expected}, got ${String(got)}`, { path: `dns.${path}` }, expected);
+  };
+  if (!Number.isSafeInteger(config.resolverCount) || config.resolverCount < 1) fail('resolverCount', 'a whole number ≥ 1', config.resolverCount);
+  const probability = (value: number, path: string) => {
+    if (!(value >= 0 && value <= 1)) fail(path, 'a probability between 0 and 1', value);
+  };
+  probability(config.cacheMissProbability, 'cacheMissProbability');
+  probability(config.serveStaleFraction, 'serveStaleFraction');
+  if (typeof config.resolverMix !== 'string') {
+    const { honour, extend } = config.resolverMix;
+    if (!(honour >= 0 && extend >= 0 && honour + extend > 0)) fail('resolverMix', 'weights ≥ 0 with a positive sum', `${honour}/${extend}`);
+  } else if (config.resolverMix !== 'measured' && config.resolverMix !== 'all-honour') {
+    fail('resolverMix', '"measured", "all-honour" or explicit weights', config.resolverMix);
+  }
+  const background = config.resolverBackgroundQueriesPerHour;
+  if (background !== undefined && !(background >= 0)) fail('resolverBackgroundQueriesPerHour', 'a rate ≥ 0', background);
+}
+
+/**
+ * The authoritative zone and the external resolvers. Resolvers are lazy: nothing is scheduled
+ * per resolver; a look-up replays what happened to its cache since it was last touched.
+ */
+export function createDns(options: DnsOptions): Dns {
+  const { scheduler, random, config } = options;
+  checkConfig(config);
+  const zone = createZone({
+    mxHost: config.oldMxHost,
+    mxTtl: config.initialMxTtl,
+    verificationTxtPublished: config.verificationTxtPublished,
+    autodiscoverCnameExists: config.autodiscoverCnameExists,
+  });
+  const authority = new AuthorityReachability();
+  for (const [from, until] of mergedOutages(options.faults ?? [])) authority.addOutage(from, until);
+
+  const population = resolverPopulation(config.resolverMix);
+  const streams = {
+    handling: random.stream('dns.policy'),
+    serveStale: random.stream('dns.serve-stale'),
+    background: random.stream('dns.background-rate'),
+  };
+  const policyOptions = {
+    serveStaleFraction: config.serveStaleFraction,
+    earlyRefetchProbability: config.cacheMissProbability,
+    backgroundQueriesPerHourMedian: config.resolverBackgroundQueriesPerHour,
+  };
+  const policies: ResolverPolicy[] = [];
+  const keys: number[] = [];
+  const keyStream = random.stream('dns.background-key');
+  for (let resolver = 0; resolver < config.resolverCount; resolver++) {
+    policies.push(drawPolicy(population, streams, policyOptions));
+    keys.push(Math.floor(keyStream.next() * 4_294_967_296));
+  }
+  const caches = new ResolverCaches(policies, zone, authority, keys);
+  warmStart(caches, policies, config, random);
+  const missStream = random.stream('dns.cache-miss');
+
+  const reachableAt = (at: Millis) => authority.alwaysReachable || authority.reachableAt(at);
+  const checkResolver = (resolver: number) => {
+    if (!Number.isInteger(resolver) || resolver < 0 || resolver >= config.resolverCount) {
+      throw new InputError('DNS_RESOLVER_UNKNOWN', `no resolver ${resolver} (there are ${config.resolverCount})`);
+    }
+  };
+
+  return {
+    zone,
+    resolverCount: config.resolverCount,
+    lookupMx(resolver, now) {
+      checkResolver(resolver);
+      caches.replayed(resolver, now, true);
+      const reachable = reachableAt(now);
+      const policy = policies[resolver]!;
+      const host = caches.host[resolver]!;
+      if (host >= 0 && now < caches.expiresAt[resolver]!) {
+        // Moura 2018: ~30% of look-ups miss a cache that should hold the record (anycast
+        // shards, flushes). The miss is answered fresh by another shard while this entry
+        // stays, as the facts' shard model has it (dns §7.1): re-fetching early can only
+        // shorten the old-MX window, and it does not wipe an extender's long-lived entry.
+        if (policy.earlyRefetchProbability > 0 && missStream.chance(policy.earlyRefetchProbability)) {
+          // The shard without the record cannot reach the authorities in an outage.
+          return reachable ? zone.mx(now).host : undefined;
+        }
+        return caches.hostName(host);
+      }
+      if (reachable) return caches.hostName(caches.fetch(resolver, now));
+      // RFC 8767: stale data only when the authorities cannot be reached, up to max-stale.
+      if (host >= 0 && policy.serveStale && now < caches.expiresAt[resolver]! + policy.maxStale) return caches.hostName(host);
+      return undefined;
+    },
+    shareAnswering(host, now) {
+      // Committing the replay up to the engine's present is invisible to later look-ups
+      // (the replay is a pure function of the entry); past that, replay without writing.
+      const committed = Math.min(now, scheduler.now());
+      const reachable = reachableAt(now);
+      let count = 0;
+      for (let resolver = 0; resolver < config.resolverCount; resolver++) {
+        caches.replayed(resolver, committed, true);
+        if (now > committed) caches.replayed(resolver, now, false);
+        if (caches.answerFromScratch(resolver, now, reachable) === host) count++;
+      }
+      return count / config.resolverCount;
+    },
+    policyOf(resolver) {
+      checkResolver(resolver);
+      return { ...policies[resolver]! };
+    },
+    setAuthorityReachable(reachable, at) {
+      if (!Number.isSafeInteger(at) || at < 0) throw new InputError('DNS_TIME_INVALID', `setAuthorityReachable: bad time ${at}`);
+      authority.set(reachable, at);
+    },
+    authorityReachable: (at) => reachableAt(at),
+  };
+}
+
+/**
+ * A resolver's cache at T+0 as if it had been serving clients for ever: with background
+ * queries at rate λ and a lifetime L, the entry is present a share L / (L + 1/λ) of the
+ * time (an alternating renewal process), with its age uniform in [0, L) when present.
+ */
+function warmStart(caches: ResolverCaches, policies: readonly ResolverPolicy[], config: DnsConfig, random: RandomStreams): void {
+  const stream = random.stream('dns.warmup');
+  policies.forEach((policy, resolver) => {
+    const lifetime = effectiveTtl(policy, config.initialMxTtl);
+    const meanGap = policy.backgroundQueriesPerHour > 0 ? 3_600_000 / policy.backgroundQueriesPerHour : Infinity;
+    const presentShare = lifetime / (lifetime + meanGap);
+    const draw = stream.next();
+    const age = Math.floor(stream.next() * lifetime);
+    if (lifetime > 0 && draw < presentShare) caches.seed(resolver, config.oldMxHost, -age, lifetime - age);
+    // Absent: an entry that just expired; the next background query re-fetches it.
+    else caches.seed(resolver, config.oldMxHost, -lifetime, 0);
+  });
+}
+
+/** Overlapping outages merged, so that the end of one does not end another. */
+function mergedOutages(faults: readonly DeclaredFault[]): [Millis, Millis][] {
+  const outages = faults
+    .filter((fault) => fault.kind === 'dnsAuthorityOutage' && fault.until > fault.from)
+    .map((fault) => [fault.from, fault.until] as [Millis, Millis])
+    .sort((a, b) => a[0] - b[0]);
+  const merged: [Millis, Millis][] = [];
+  for (const outage of outages) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && outage[0] <= last[1]) last[1] = Math.max(last[1], outage[1]);
+    else merged.push([outage[0], outage[1]]);
+  }
+  return merged;
+}

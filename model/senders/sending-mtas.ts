@@ -1,0 +1,159 @@
+import { InputError, formatDuration, type EventHandler, type Millis, type RandomStreams, type Scheduler } from '../../sim/index.js';
+import type { SenderConfig, SenderProfileName } from '../config.js';
+import type { Dns } from '../dns/index.js';
+import { MessageSlots } from './message-slots.js';
+import { SENDER_PROFILES, withOverride, type SenderProfile } from './profiles.js';
+import { expiryOf, nextRetry } from './retry-schedule.js';
+import type { MailDestinations, SenderListener, SendingMtas } from './types.js';
+
+export interface SendingMtasOptions {
+  scheduler: Scheduler;
+  random: RandomStreams;
+  dns: Dns;
+  config: SenderConfig;
+  destinations: MailDestinations;
+  listener: SenderListener;
+}
+
+/** RFC 3463 / Exchange: 4.4.7 message expired in the queue. */
+export const EXPIRED_CODE = '4.4.7';
+
+function checkConfig(config: SenderConfig): [SenderProfileName, number][] {
+  if (!Number.isSafeInteger(config.senderCount) || config.senderCount < 1) {
+    throw new InputError('SENDERS_CONFIG_INVALID', `senders.senderCount must be a whole number ≥ 1, got ${config.senderCount}`, { path: 'senders.senderCount' });
+  }
+  const mix = Object.entries(config.profileMix).filter(([, weight]) => weight !== undefined) as [SenderProfileName, number][];
+  for (const [name, weight] of mix) {
+    if (!(name in SENDER_PROFILES)) throw new InputError('SENDERS_PROFILE_UNKNOWN', `unknown sender profile "${name}"`, { path: `senders.profileMix.${name}` }, Object.keys(SENDER_PROFILES).join(', '));
+    if (!(weight >= 0)) throw new InputError('SENDERS_CONFIG_INVALID', `senders.profileMix.${name} must be ≥ 0, got ${weight}`, { path: `senders.profileMix.${name}` });
+  }
+  if (!mix.some(([, weight]) => weight > 0)) throw new InputError('SENDERS_CONFIG_INVALID', 'senders.profileMix needs at least one positive weight', { path: 'senders.profileMix' });
+  return mix;
+}
+
+/**
+ * External sending MTAs. Sender organisation i looks up MX records through resolver
+ * i mod resolverCount and runs one profile drawn from the mix. Every attempt resolves the MX
+ * again (no MTA-side DNS cache: dns §7.2), then tries the host: accepted → done;
+ * refused/timeout/4xx or no DNS answer → defer on the profile's schedule; 5xx → NDR at once;
+ * queue lifetime over → NDR 4.4.7. The first attempt happens inside `submit`.
+ */
+export function createSendingMtas(options: SendingMtasOptions): SendingMtas {
+  const { scheduler, dns, config, destinations, listener } = options;
+  const mix = checkConfig(config);
+  const profiles = Object.fromEntries(
+    (Object.keys(SENDER_PROFILES) as SenderProfileName[]).map((name) => [name, withOverride(SENDER_PROFILES[name], config.profileOverrides?.[name])]),
+  ) as Record<SenderProfileName, SenderProfile>;
+  const profileStream = options.random.stream('senders.profile');
+  const phaseStream = options.random.stream('senders.queue-phase');
+  const senderProfiles: SenderProfile[] = [];
+  const queuePhase = new Float64Array(config.senderCount);
+  for (let sender = 0; sender < config.senderCount; sender++) {
+    const profile = profiles[profileStream.weighted(mix.map(([value, weight]) => ({ value, weight })))];
+    senderProfiles.push(profile);
+    // Queue runners started at an arbitrary moment: a uniform phase.
+    queuePhase[sender] = profile.queueRunInterval > 0 ? phaseStream.integer(0, profile.queueRunInterval - 1) : 0;
+  }
+  const slots = new MessageSlots();
+  const recipients: string[] = [];
+  const recipientIndex = new Map<string, number>();
+
+  const finish = (slot: number): void => slots.release(slot);
+
+  const attempt = (slot: number, now: Millis): void => {
+    const messageId = slots.messageId[slot]!;
+    const sender = slots.sender[slot]!;
+    const profile = senderProfiles[sender]!;
+    const submittedAt = slots.submittedAt[slot]!;
+    const failedBefore = slots.firstFailureAt[slot]!;
+    if (!Number.isNaN(failedBefore) && now >= expiryOf(profile, submittedAt, failedBefore)) {
+      finish(slot);
+      listener.onBounced(messageId, EXPIRED_CODE, `expired: not delivered within the ${profile.software} queue lifetime of ${formatDuration(profile.queueLifetime)}`, now);
+      return;
+    }
+    const attempts = ++slots.attempts[slot]!;
+    const host = dns.lookupMx(sender % dns.resolverCount, now);
+    let reason: string;
+    let messageLevel = false;
+    if (host === undefined) {
+      // RFC 5321 §5.1: a temporary DNS error queues the message for a retry.
+      reason = 'dns: no MX answer (temporary failure)';
+    } else {
+      const outcome = destinations.attempt(host, recipients[slots.recipient[slot]!]!, messageId, now);
+      if (outcome.kind === 'accepted') {
+        finish(slot);
+        listener.onAccepted(messageId, outcome.host, now, attempts);
+        return;
+      }
+      if (outcome.kind === 'permanent') {
+        finish(slot);
+        listener.onBounced(messageId, outcome.code, outcome.reason, now);
+        return;
+      }
+      reason = outcome.reason;
+      messageLevel = outcome.scope === 'message';
+    }
+    defer(slot, now, host, reason, messageLevel, attempts);
+  };
+
+  const defer = (slot: number, now: Millis, host: string | undefined, reason: string, messageLevel: boolean, failures: number): void => {
+    const sender = slots.sender[slot]!;
+    const profile = senderProfiles[sender]!;
+    const submittedAt = slots.submittedAt[slot]!;
+    if (Number.isNaN(slots.firstFailureAt[slot]!)) slots.firstFailureAt[slot] = now;
+    const firstFailureAt = slots.firstFailureAt[slot]!;
+    const expiry = expiryOf(profile, submittedAt, firstFailureAt);
+    const next = nextRetry(profile, {
+      now, failures, submittedAt, firstFailureAt, previousInterval: slots.previousInterval[slot]!, queuePhase: queuePhase[sender]!, messageLevel,
+    });
+    if (!messageLevel) slots.previousInterval[slot] = next.interval;
+    // No retry fits inside the lifetime: the message expires at the lifetime's end.
+    const nextAt = Math.max(Math.min(next.at, expiry), now);
+    const messageId = slots.messageId[slot]!;
+    listener.onDeferred(messageId, host, reason, now, nextAt);
+    if (profile.delayNoticeAfter !== null && slots.noticeSent[slot] === 0 && now - submittedAt >= profile.delayNoticeAfter) {
+      slots.noticeSent[slot] = 1;
+      listener.onDelayNotice(messageId, now);
+    }
+    scheduler.at(nextAt, 'sender.retry', messageId, retry, slot);
+  };
+
+  // One long-lived handler for every retry; the argument is the message's slot.
+  const retry: EventHandler<number> = (slot, now) => attempt(slot, now);
+
+  const checkSender = (sender: number) => {
+    if (!Number.isInteger(sender) || sender < 0 || sender >= config.senderCount) {
+      throw new InputError('SENDERS_UNKNOWN_SENDER', `no sender organisation ${sender} (there are ${config.senderCount})`);
+    }
+  };
+
+  return {
+    senderCount: config.senderCount,
+    profileOf(sender) {
+      checkSender(sender);
+      return senderProfiles[sender]!;
+    },
+    resolverOf(sender) {
+      checkSender(sender);
+      return sender % dns.resolverCount;
+    },
+    queuePhaseOf(sender) {
+      checkSender(sender);
+      return queuePhase[sender]!;
+    },
+    submit(messageId, sender, recipient, now) {
+      checkSender(sender);
+      if (!Number.isInteger(messageId) || messageId < 0 || messageId > 0x7fffffff) {
+        throw new InputError('SENDERS_MESSAGE_ID_INVALID', `message id must be an integer in [0, 2^31), got ${messageId}`);
+      }
+      let index = recipientIndex.get(recipient);
+      if (index === undefined) {
+        index = recipients.length;
+        recipients.push(recipient);
+        recipientIndex.set(recipient, index);
+      }
+      attempt(slots.allocate(messageId, sender, index, now), now);
+    },
+    queuedCount: () => slots.liveCount,
+  };
+}
