@@ -88,6 +88,8 @@ export interface MailboxOutcome {
   percentComplete: number;
   initialSyncDoneAt?: Millis;
   lastSuccessfulSyncAt?: Millis;
+  /** What the migration did differently, for example a security group provisioned as a distribution group (CUT). */
+  note?: string;
   license: { state: 'none' | 'grace' | 'licensed' | 'disabled' | 'deleted'; assignedAt?: Millis; disabledAt?: Millis };
 }
 
@@ -138,4 +140,53 @@ export interface SimulationResult {
   findings: Finding[];
   series: TimeSeries;
   recommendations: Recommendations;
+}
+
+/** One mailbox row of the live view: its migration outcome so far plus what the dashboard shows beside it. */
+export interface MailboxSnapshotRow extends MailboxOutcome {
+  /** Time left before the unlicensed mailbox is disabled; null when it is not in grace. */
+  graceLeft: Millis | null;
+  /** Where the user's Outlook connects now (clients: Autodiscover, SCP, reconfigure delay). */
+  outlook: 'on-prem' | 'cloud';
+  /** Messages in the on-prem mailbox waiting for a sync pass to reach the cloud mailbox. */
+  awaitingSync: number;
+}
+
+/**
+ * A cheap live view of a running simulation (Simulation.snapshot()), for the trainer
+ * dashboard. Message counts are final fates so far; `inFlight` have none yet.
+ */
+export interface SimulationSnapshot {
+  now: Millis;
+  horizon: Millis;
+  batch: {
+    status: BatchStatus | 'None';
+    counts: { total: number; active: number; synced: number; failed: number; stopped: number };
+    lastSyncedAt?: Millis;
+    initialSyncDoneAt?: Millis;
+  };
+  mailboxes: MailboxSnapshotRow[];
+  dns: {
+    mxHost: string;
+    mxTtl: Millis;
+    /** Share of resolvers whose answer now would be the tenant's MX host. */
+    shareOnNewMx: number;
+    verificationTxtPublished: boolean;
+    autodiscoverCname: boolean;
+  };
+  licenses: {
+    /** Licenses left in the pool; null when the pool is unlimited. */
+    remaining: number | null;
+    inGrace: number;
+    shortestGraceLeft: Millis | null;
+    disabled: number;
+  };
+  onPrem: { running: boolean; decommissionedAt?: Millis };
+  messages: MessageCounts & { inFlight: number };
+  findings: Finding[];
+  /**
+   * The hourly samples taken so far (hours up to now), for the dashboard's live charts without
+   * the cost of result(). Optional so a snapshot may leave it out; read-only (it may be the live arrays).
+   */
+  series?: TimeSeries;
 }

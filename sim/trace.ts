@@ -47,7 +47,7 @@ export class Trace {
   actorName(actor: object): string {
     let name = this.actorNames.get(actor);
     if (name === undefined) {
-      const systemId = (actor as { _systemId?: string })._systemId;
+      const systemId = (actor as { systemId?: string }).systemId;
       name = systemId ?? `actor#${this.actorNames.size}`;
       this.actorNames.set(actor, name);
     }

@@ -67,4 +67,12 @@ describe('Scheduler as the XState clock', () => {
     expect(first.hash()).toBe(second.hash());
     expect(first.getLines()).toContain(`${HOUR}|transition|actor#0|xstate.after.${HOUR}.chain.a->b`);
   });
+
+  it('names an actor in the trace by its systemId when it has one', () => {
+    const scheduler = new Scheduler();
+    const trace = new Trace();
+    createActor(chain, { clock: scheduler, systemId: 'batch:Cutover', inspect: trace.inspector(() => scheduler.now()) }).start();
+    scheduler.runUntil(HOUR);
+    expect(trace.getLines()).toContain(`${HOUR}|transition|batch:Cutover|xstate.after.${HOUR}.chain.a->b`);
+  });
 });

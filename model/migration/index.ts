@@ -1,0 +1,17 @@
+/**
+ * The Exchange Online migration service of a cutover (issue 3): the batch and per-user
+ * machines (XState), the Outlook Anywhere endpoint and its connectivity test, the
+ * pre-flight rules and the sync engine. See docs/migration.md.
+ */
+export { createMigrationService } from './service.js';
+export type {
+  MigrationServiceOptions, TenantView, MigrationListener, CommandResult, BatchCommand, MigrationService,
+  EndpointTestResult, EndpointFailureCause, ConnectionSettings, MailboxStatistics, BatchCounts,
+} from './types.js';
+export { preflightFindings, PREFLIGHT_RULES, type PreflightRule } from './preflight.js';
+export { testEndpoint } from './endpointTest.js';
+export { batchMachine, type BatchEvent, type BatchInput } from './batchMachine.js';
+export { mailboxMachine, type MailboxEvent } from './mailboxMachine.js';
+export { refusalReason, batchNameProblem, COMPLETE_REFUSAL } from './batchCommands.js';
+export { stateDiagram } from './stateDiagram.js';
+export { uplinkBytesPerHour, sharedCapacityBytesPerHour } from './throughput.js';

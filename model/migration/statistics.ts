@@ -1,0 +1,60 @@
+import type { SimulationConfig } from '../config.js';
+import type { Recipient } from '../organisation.js';
+import { userStatus, type MigrationUser } from './migrationUser.js';
+import type { SyncEngine } from './syncEngine.js';
+import type { BatchCounts, MailboxStatistics } from './types.js';
+
+/**
+ * Get-MigrationBatch counts and Get-MigrationUserStatistics-like records (facts §1, §2, §9),
+ * computed on demand from the users; nothing here is on the engine's hot path.
+ */
+
+/** TotalCount, ActiveCount, SyncedCount, FailedCount, StoppedCount. Users of a batch not yet started count in the total only. */
+export function batchCounts(users: readonly MigrationUser[]): BatchCounts {
+  const counts: BatchCounts = { total: users.length, active: 0, synced: 0, failed: 0, stopped: 0 };
+  for (const user of users) {
+    if (!user.started) continue;
+    const status = userStatus(user);
+    if (status === 'Synced') counts.synced++;
+    else if (status === 'Failed') counts.failed++;
+    else if (status === 'Stopped') counts.stopped++;
+    else counts.active++; // Queued, Provisioning, Syncing, IncrementalSyncing (StatusSummary Active)
+  }
+  return counts;
+}
+
+function userStatistics(user: MigrationUser, engine: SyncEngine): MailboxStatistics & { kind: Recipient['kind'] } {
+  const pass = user.pass;
+  const inFlight = pass === undefined ? 0 : pass.data.bytes * engine.passProgress(user);
+  const initialInFlight = pass?.kind === 'initial' ? inFlight : 0;
+  let percentComplete = 0;
+  if (user.initialSyncDoneAt !== undefined) percentComplete = 100;
+  else if (user.initialTotalBytes > 0) percentComplete = Math.min(99, Math.floor((100 * (user.bytesSynced + initialInFlight)) / user.initialTotalBytes));
+  const error = user.actor.getSnapshot().context.error;
+  return {
+    kind: user.recipient.kind,
+    address: user.address,
+    displayName: user.recipient.displayName,
+    status: user.started ? userStatus(user) : 'NotStarted',
+    ...(error === undefined ? {} : { error }),
+    itemsSynced: user.itemsSynced,
+    bytesSynced: Math.floor(user.bytesSynced + inFlight),
+    skippedLarge: user.skippedLarge,
+    skippedBad: user.skippedBad,
+    percentComplete,
+    ...(user.initialSyncDoneAt === undefined ? {} : { initialSyncDoneAt: user.initialSyncDoneAt }),
+    ...(user.lastSuccessfulSyncAt === undefined ? {} : { lastSuccessfulSyncAt: user.lastSuccessfulSyncAt }),
+    ...(user.note === undefined ? {} : { note: user.note }),
+  };
+}
+
+/** One record per recipient; before any batch exists every recipient is NotStarted. */
+export function recipientStatistics(config: SimulationConfig, engine: SyncEngine | undefined): (MailboxStatistics & { kind: Recipient['kind'] })[] {
+  if (engine === undefined) {
+    return config.organisation.recipients.map((recipient) => ({
+      kind: recipient.kind, address: recipient.address, displayName: recipient.displayName, status: 'NotStarted',
+      itemsSynced: 0, bytesSynced: 0, skippedLarge: 0, skippedBad: 0, percentComplete: 0,
+    }));
+  }
+  return engine.users.map((user) => userStatistics(user, engine));
+}

@@ -1,0 +1,320 @@
+import { HOUR, type EventHandler, type Millis, type RandomStreams, type Scheduler, type Trace } from '../../sim/index.js';
+import type { SimulationConfig } from '../config.js';
+import type { MailGroup } from '../organisation.js';
+import { createMigrationUser, emptyData, sendUser, userStatus, type MigrationUser, type PendingData } from './migrationUser.js';
+import { dataSyncFailure, provisioningFailure } from './recipientChecks.js';
+import { SlotPool } from './slotPool.js';
+import { drawMailboxRate, sharedCapacityBytesPerHour, transferWork } from './throughput.js';
+import { TransferEngine } from './transferEngine.js';
+import type { MigrationListener, TenantView } from './types.js';
+
+export interface SyncEngineOptions {
+  scheduler: Scheduler;
+  random: RandomStreams;
+  config: SimulationConfig;
+  tenant: TenantView;
+  listener: MigrationListener;
+  trace: Trace | undefined;
+  /** Arrivals on the on-prem mailboxes not yet copied, by address (shared with the service). */
+  pending: Map<string, PendingData>;
+  /** Called after any change that may move the batch status (the service reconciles). */
+  changed: () => void;
+}
+
+/**
+ * The sync engine of one batch: every migration user from the service queue through
+ * provisioning, the initial copy and the 24-hour incremental passes. Initial copies take a
+ * slot from MaxConcurrentMigrations, incremental passes one from MaxConcurrentIncrementalSyncs
+ * (independent buckets: BLOG-CONC). Groups are provisioned after their members (MUSR:
+ * ProvisionUpdating). Stop halts everything at once (PS-Stop-MigrationBatch); removal halts
+ * it for good.
+ */
+export class SyncEngine {
+  readonly users: MigrationUser[];
+  private readonly byAddress = new Map<string, MigrationUser>();
+  private readonly batchAddresses = new Set<string>();
+  private readonly initialPool: SlotPool<MigrationUser>;
+  private readonly incrementalPool: SlotPool<MigrationUser>;
+  private readonly transfers: TransferEngine<MigrationUser>;
+  private readonly groupsWaiting = new Set<MigrationUser>();
+  private removed = false;
+  private readonly queueDone: EventHandler<MigrationUser>;
+  private readonly provisioningDone: EventHandler<MigrationUser>;
+  private readonly incrementalDue: EventHandler<MigrationUser>;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    const { config, scheduler, random, trace } = options;
+    // Groups last, so their members are provisioned first.
+    const recipients = [...config.organisation.recipients].sort((a, b) => Number(a.kind === 'group') - Number(b.kind === 'group'));
+    const now = (): Millis => scheduler.now();
+    this.users = recipients.map((recipient) => createMigrationUser(recipient, now, trace));
+    for (const user of this.users) {
+      this.byAddress.set(user.address, user);
+      this.batchAddresses.add(user.address);
+    }
+    this.initialPool = new SlotPool(config.endpoint.maxConcurrentMigrations, (user) => this.grantInitial(user));
+    this.incrementalPool = new SlotPool(config.endpoint.maxConcurrentIncrementalSyncs, (user) => this.grantIncremental(user));
+    const migration = config.migration;
+    this.transfers = new TransferEngine(
+      scheduler,
+      sharedCapacityBytesPerHour(config.organisation.server),
+      { perHour: migration.stallsPerHour, duration: migration.stallDuration, stream: random.stream('migration.stalls') },
+      (user, at) => this.passDone(user, at),
+    );
+    this.queueDone = (user) => this.leaveQueue(user);
+    this.provisioningDone = (user) => this.finishProvisioning(user);
+    this.incrementalDue = (user) => this.requestIncremental(user);
+  }
+
+  slotsInUse(): { initial: number; incremental: number } {
+    return { initial: this.initialPool.inUse, incremental: this.incrementalPool.inUse };
+  }
+
+  /** Transfers moving now and the bytes per ms they use together (for invariants). */
+  transferLoad(): { moving: number; bytesPerMs: number } {
+    return { moving: this.transfers.movingCount, bytesPerMs: this.transfers.totalRate };
+  }
+
+  user(address: string): MigrationUser | undefined {
+    return this.byAddress.get(address);
+  }
+
+  /** Fraction of the running pass done, for statistics. */
+  passProgress(user: MigrationUser): number {
+    return user.pass === undefined ? 0 : this.transfers.progress(user.pass.transfer);
+  }
+
+  /** Start or resume: new users queue, stopped ones resume, failed ones are retried (PS-Start-MigrationBatch). */
+  startAll(): void {
+    if (this.removed) return;
+    const now = this.options.scheduler.now();
+    for (const user of this.users) {
+      const status = userStatus(user);
+      if (!user.started) {
+        user.started = true;
+        this.enterQueue(user);
+      } else if (status === 'Stopped' || status === 'Failed') {
+        sendUser(user, { type: 'RESUME', at: now });
+        if (userStatus(user) === 'Synced') this.scheduleIncremental(user, now);
+        else this.enterQueue(user);
+      } else if (status === 'Synced' && user.timer === undefined && user.hasData) {
+        this.scheduleIncremental(user, now);
+      }
+    }
+  }
+
+  /** Stops every queue, provisioning and copy at once. Synced users stay Synced; their passes are not scheduled. */
+  haltAll(): void {
+    const { scheduler } = this.options;
+    const now = scheduler.now();
+    this.initialPool.clearQueue();
+    this.incrementalPool.clearQueue();
+    this.groupsWaiting.clear();
+    for (const user of this.users) {
+      scheduler.cancel(user.timer);
+      user.timer = undefined;
+      this.stopPass(user);
+      const status = userStatus(user);
+      if (user.started && (status === 'Queued' || status === 'Provisioning' || status === 'Syncing' || status === 'IncrementalSyncing')) {
+        sendUser(user, { type: 'STOP', at: now });
+      }
+    }
+  }
+
+  /** Remove-MigrationBatch: halts everything; nothing syncs again. */
+  remove(): void {
+    this.haltAll();
+    this.removed = true;
+  }
+
+  private enterQueue(user: MigrationUser): void {
+    // PERF: the service queue is shared among tenants; a request waits before it is picked.
+    const { queueDelayMin, queueDelayMax } = this.options.config.migration;
+    const delay = queueDelayMax > queueDelayMin ? this.options.random.stream('migration.queue').integer(queueDelayMin, queueDelayMax) : queueDelayMin;
+    user.timer = this.options.scheduler.after(delay, 'migration.queued', user.address, this.queueDone, user);
+  }
+
+  private leaveQueue(user: MigrationUser): void {
+    user.timer = undefined;
+    // Only data moves use endpoint connections; directory objects are provisioned without a slot (assumption).
+    if (user.hasData) this.initialPool.request(user);
+    else this.beginProvisioning(user);
+  }
+
+  private grantInitial(user: MigrationUser): void {
+    user.slot = 'initial';
+    this.beginProvisioning(user);
+  }
+
+  private beginProvisioning(user: MigrationUser): void {
+    sendUser(user, { type: 'PROVISION', at: this.options.scheduler.now() });
+    const duration = user.provisioned ? 0 : this.options.config.migration.provisioningDuration;
+    user.timer = this.options.scheduler.after(duration, 'migration.provisioning', user.address, this.provisioningDone, user);
+  }
+
+  private finishProvisioning(user: MigrationUser): void {
+    user.timer = undefined;
+    const { tenant, listener, scheduler } = this.options;
+    const now = scheduler.now();
+    const failure = provisioningFailure(user.recipient, tenant, this.batchAddresses);
+    if (failure !== undefined) return this.fail(user, failure);
+    if (user.recipient.kind === 'group' && !this.membersSettled(user.recipient)) {
+      this.groupsWaiting.add(user);
+      return;
+    }
+    if (!user.provisioned) {
+      user.provisioned = true;
+      if (user.recipient.kind === 'group' && user.recipient.security && !tenant.isSecurityGroupPreCreated(user.address)) {
+        user.note = 'provisioned as a distribution group: no empty mail-enabled security group was pre-created (CUT)';
+      }
+      listener.onProvisioned(user.address, user.recipient.kind, now);
+    }
+    sendUser(user, { type: 'PROVISIONED', at: now, hasData: user.hasData });
+    if (user.recipient.kind !== 'mailbox') {
+      user.lastSuccessfulSyncAt = now;
+      user.initialSyncDoneAt = now;
+      this.settled();
+      return;
+    }
+    const dataFailure = dataSyncFailure(user.recipient, this.options.config);
+    if (dataFailure !== undefined) return this.fail(user, dataFailure);
+    this.startInitialCopy(user);
+  }
+
+  private startInitialCopy(user: MigrationUser): void {
+    if (user.recipient.kind !== 'mailbox') return;
+    const mailbox = user.recipient;
+    const arrived = this.takePending(user.address);
+    let data: PendingData;
+    if (user.initialLeft === undefined) {
+      // A fresh copy: what the mailbox holds at the snapshot, minus the items skipped as large or bad.
+      data = { bytes: mailbox.sizeBytes + arrived.bytes, items: Math.max(0, mailbox.itemCount - mailbox.largeItems - mailbox.badItems) + arrived.items, large: mailbox.largeItems + arrived.large };
+      user.initialTotalBytes = data.bytes;
+    } else {
+      data = { bytes: user.initialLeft.bytes + arrived.bytes, items: user.initialLeft.items + arrived.items, large: user.initialLeft.large + arrived.large };
+      user.initialTotalBytes += arrived.bytes;
+      user.initialLeft = undefined;
+    }
+    this.startPass(user, 'initial', data, mailbox.badItems);
+  }
+
+  private startPass(user: MigrationUser, kind: 'initial' | 'incremental', data: PendingData, bad: number): void {
+    const { config, random, scheduler } = this.options;
+    user.ownRate ??= drawMailboxRate(random.stream('migration.throughput'), config.migration);
+    const passOverhead = kind === 'incremental' ? ((config.migration.incrementalPassOverhead ?? 0) * user.ownRate) / HOUR : 0;
+    const work = transferWork(data.bytes, data.items, config.migration.perItemOverhead, user.ownRate) + passOverhead;
+    const transfer = this.transfers.start(user, user.address, work, user.ownRate);
+    user.pass = { kind, snapshotAt: scheduler.now(), data, bad, transfer };
+  }
+
+  private passDone(user: MigrationUser, at: Millis): void {
+    const pass = user.pass;
+    if (pass === undefined) return;
+    user.pass = undefined;
+    user.bytesSynced += pass.data.bytes;
+    user.itemsSynced += pass.data.items;
+    user.skippedLarge += pass.data.large;
+    if (pass.kind === 'initial') {
+      user.skippedBad += pass.bad;
+      user.initialSyncDoneAt = at;
+    }
+    user.lastSuccessfulSyncAt = at;
+    this.releaseSlot(user);
+    sendUser(user, { type: 'SYNC_DONE', at });
+    this.options.listener.onSyncPass(user.address, pass.snapshotAt, at);
+    this.scheduleIncremental(user, pass.snapshotAt + this.options.config.migration.incrementalInterval);
+    this.options.changed();
+  }
+
+  /** MMB: synced every 24 hours while the batch exists, with a jitter (facts §7.3 assumption). */
+  private scheduleIncremental(user: MigrationUser, notBefore: Millis): void {
+    const { scheduler, random, config } = this.options;
+    const jitter = config.migration.incrementalJitter > 0 ? random.stream('migration.incremental').integer(0, config.migration.incrementalJitter) : 0;
+    user.timer = scheduler.at(Math.max(scheduler.now(), notBefore) + jitter, 'migration.incremental', user.address, this.incrementalDue, user);
+  }
+
+  private requestIncremental(user: MigrationUser): void {
+    user.timer = undefined;
+    this.incrementalPool.request(user);
+  }
+
+  private grantIncremental(user: MigrationUser): void {
+    user.slot = 'incremental';
+    sendUser(user, { type: 'INCREMENTAL', at: this.options.scheduler.now() });
+    this.startPass(user, 'incremental', this.takePending(user.address), 0);
+    this.options.changed();
+  }
+
+  private fail(user: MigrationUser, error: string): void {
+    const now = this.options.scheduler.now();
+    this.stopPass(user);
+    sendUser(user, { type: 'FAIL', at: now, error });
+    this.options.listener.onMailboxFailed(user.address, error, now);
+    this.settled();
+  }
+
+  /** A user provisioned or failed: groups waiting for it may go on. */
+  private settled(): void {
+    for (const group of [...this.groupsWaiting]) {
+      if (group.recipient.kind === 'group' && this.membersSettled(group.recipient)) {
+        this.groupsWaiting.delete(group);
+        this.finishProvisioning(group);
+      }
+    }
+    this.options.changed();
+  }
+
+  private membersSettled(group: MailGroup): boolean {
+    return group.members.every((address) => {
+      const member = this.byAddress.get(address.toLowerCase());
+      return member === undefined || member.provisioned || userStatus(member) === 'Failed';
+    });
+  }
+
+  /** Cancels a running pass and gives its slot back; an incremental pass's data waits for the next one. */
+  private stopPass(user: MigrationUser): void {
+    const pass = user.pass;
+    if (pass !== undefined) {
+      const done = this.transfers.progress(pass.transfer);
+      this.transfers.cancel(pass.transfer);
+      user.pass = undefined;
+      if (pass.kind === 'initial') {
+        // The copy resumes where it stopped (MRS keeps its checkpoint); credit what moved.
+        const movedBytes = Math.floor(pass.data.bytes * done);
+        const movedItems = Math.floor(pass.data.items * done);
+        user.bytesSynced += movedBytes;
+        user.itemsSynced += movedItems;
+        user.initialLeft = { bytes: pass.data.bytes - movedBytes, items: pass.data.items - movedItems, large: pass.data.large };
+      } else {
+        const pending = this.pendingOf(user.address);
+        pending.bytes += pass.data.bytes;
+        pending.items += pass.data.items;
+        pending.large += pass.data.large;
+      }
+    }
+    this.releaseSlot(user);
+  }
+
+  private releaseSlot(user: MigrationUser): void {
+    const slot = user.slot;
+    user.slot = undefined;
+    if (slot === 'initial') this.initialPool.release();
+    else if (slot === 'incremental') this.incrementalPool.release();
+  }
+
+  private pendingOf(address: string): PendingData {
+    let pending = this.options.pending.get(address);
+    if (pending === undefined) {
+      pending = emptyData();
+      this.options.pending.set(address, pending);
+    }
+    return pending;
+  }
+
+  /** Takes what arrived since the last snapshot (the pass's snapshot is now). */
+  private takePending(address: string): PendingData {
+    const pending = this.options.pending.get(address) ?? emptyData();
+    this.options.pending.set(address, emptyData());
+    return pending;
+  }
+}

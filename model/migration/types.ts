@@ -1,0 +1,112 @@
+import type { Millis, RandomStreams, Scheduler, Trace } from '../../sim/index.js';
+import type { SimulationConfig } from '../config.js';
+import type { Recipient } from '../organisation.js';
+import type { BatchStatus, MailboxOutcome } from '../result.js';
+
+/** The public contract of the migration service (issue 3). The world codes against exactly this. */
+
+export interface MigrationServiceOptions {
+  scheduler: Scheduler;
+  /** Streams used: 'migration.queue', 'migration.throughput', 'migration.stalls', 'migration.incremental'. */
+  random: RandomStreams;
+  config: SimulationConfig;
+  /** Live tenant state, owned by the world. */
+  tenant: TenantView;
+  listener: MigrationListener;
+  trace?: Trace;
+}
+
+export interface TenantView {
+  isDomainVerified(domain: string): boolean;
+  isDirectorySyncEnabled(): boolean;
+  isSecurityGroupPreCreated(address: string): boolean;
+}
+
+export interface MigrationListener {
+  onBatchStatus(status: BatchStatus, at: Millis): void;
+  /** The cloud object now exists (a mailbox's cloud user is unlicensed from here). */
+  onProvisioned(address: string, kind: Recipient['kind'], at: Millis): void;
+  /** A sync pass (initial or incremental) finished: everything that reached the on-prem mailbox at or before snapshotAt is now in the cloud mailbox. */
+  onSyncPass(address: string, snapshotAt: Millis, completedAt: Millis): void;
+  onMailboxFailed(address: string, error: string, at: Millis): void;
+}
+
+export type CommandResult = { ok: true; detail: string } | { ok: false; reason: string };
+export type BatchCommand = 'create' | 'start' | 'stop' | 'complete' | 'remove';
+
+/** ExchangeConnectionSettings as Test-MigrationServerAvailability returns it (PASTEBIN); never holds the password. */
+export interface ConnectionSettings {
+  hasAdminPrivilege: boolean;
+  hasAutodiscovery: boolean;
+  autodiscoverUrl?: string;
+  incomingEmailAddress: string;
+  incomingRpcProxyServer: string;
+  incomingExchangeServer: string;
+  incomingUserName: string;
+  incomingAuthentication: 'Basic' | 'NTLM';
+  serverVersion: string;
+}
+
+/** The output of Test-MigrationServerAvailability (facts §3.3). */
+export interface EndpointTestResult {
+  result: 'Success' | 'Failed';
+  message: string;
+  /** Why it failed, in the service's exception style; absent on success. */
+  errorDetail?: string;
+  /** A stable id of the failure cause, for tests and the plan checker. */
+  cause?: EndpointFailureCause;
+  supportsCutover: boolean;
+  connectionSettings?: ConnectionSettings;
+}
+
+export type EndpointFailureCause =
+  | 'source-too-old'
+  | 'exchange-2003-unsupported'
+  | 'autodiscover-unresolvable'
+  | 'certificate'
+  | 'outlook-anywhere-off'
+  | 'exchange-2003-ports'
+  | 'bad-credentials'
+  | 'insufficient-permission'
+  | 'wrong-server'
+  | 'test-mailbox';
+
+export type MailboxStatistics = Omit<MailboxOutcome, 'license'>;
+
+export interface BatchCounts {
+  total: number;
+  active: number;
+  synced: number;
+  failed: number;
+  stopped: number;
+}
+
+export interface MigrationService {
+  /** Runs the connectivity test first; refused with its message on failure. */
+  createEndpoint(): CommandResult;
+  /** Test-MigrationServerAvailability. */
+  testEndpoint(): EndpointTestResult;
+  createBatch(name: string, autoStart: boolean): CommandResult;
+  startBatch(): CommandResult;
+  stopBatch(): CommandResult;
+  /** Always refused for cutover, with the reason. */
+  completeBatch(): CommandResult;
+  removeBatch(): CommandResult;
+  /** For the dashboard's buttons. */
+  allowedCommands(): { command: BatchCommand; allowed: boolean; reason?: string }[];
+  /** New on-prem data for the next incremental pass (one call is one item). */
+  recordOnPremArrival(address: string, bytes: number): void;
+  batchStatus(): BatchStatus | 'None';
+  statusHistory(): { status: BatchStatus; at: Millis }[];
+  batchCounts(): BatchCounts;
+  lastSyncedAt(): Millis | undefined;
+  /** When every migration user finished its initial sync or failed. */
+  initialSyncDoneAt(): Millis | undefined;
+  /** initialSyncDoneAt minus the first start (InitialSyncDuration). */
+  initialSyncDuration(): Millis | undefined;
+  /** One entry per on-prem mailbox. */
+  mailboxStatistics(): MailboxStatistics[];
+  /** One entry per migration user of every kind (mailboxes, mail users, contacts, groups). */
+  recipientStatistics(): (MailboxStatistics & { kind: Recipient['kind'] })[];
+  slotsInUse(): { initial: number; incremental: number };
+}
