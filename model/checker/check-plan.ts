@@ -1,0 +1,33 @@
+import type { SimulationConfig } from '../config.js';
+import type { Finding } from '../result.js';
+import { preflightFindings } from '../migration/index.js';
+import { batchRules, switchRules } from './rules-migration.js';
+import { clientRules, decommissionRules, licenseRules, planHygieneRules, removalRules, ttlRules } from './rules-cutover.js';
+import { buildTimeline } from './timeline.js';
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * The article's rules and the twin's safety rules over a plan, without simulating: the
+ * pre-flight rules (model/migration) plus the schedule rules. Conservative by design: a
+ * plan with no error findings should lose and bounce nothing in the simulator
+ * (docs/checker.md). Errors first, then by time.
+ */
+export function checkPlan(config: SimulationConfig): Finding[] {
+  const timeline = buildTimeline(config);
+  const findings = [
+    ...preflightFindings(config),
+    ...batchRules(config, timeline),
+    ...switchRules(config, timeline),
+    ...ttlRules(config, timeline),
+    ...removalRules(config, timeline),
+    ...licenseRules(config, timeline),
+    ...clientRules(config, timeline),
+    ...decommissionRules(config, timeline),
+    ...planHygieneRules(config, timeline),
+  ];
+  return findings
+    .map((finding, order) => ({ finding, order }))
+    .sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || (a.finding.at ?? -1) - (b.finding.at ?? -1) || a.order - b.order)
+    .map(({ finding }) => finding);
+}

@@ -1,0 +1,174 @@
+import { formatDuration, type Millis } from '../../sim/index.js';
+import type { SimulationConfig } from '../config.js';
+import type { Finding } from '../result.js';
+import { MINIMUM_WAIT_AFTER_SWITCH } from '../plan/index.js';
+import { migratedMailboxes, profileMoveBound } from './estimates.js';
+import { gap, plus, type Moment } from './moment.js';
+import { earliest, finding, STEP } from './steps.js';
+import { all, ARTICLE_MAX_TTL, first, type Timeline } from './timeline.js';
+
+/** Schedule rules from the switch on: TTL lead time, batch removal, licenses, Autodiscover, decommission. */
+
+export function ttlRules(config: SimulationConfig, timeline: Timeline): Finding[] {
+  const switched = first(timeline, 'switchMx');
+  if (!switched?.moment || config.dns.initialMxTtl <= ARTICLE_MAX_TTL) return [];
+  const { bounds } = timeline;
+  // dns §7.1: a lowered TTL helps only once every copy fetched under the old one has expired.
+  const inTime = timeline.ttlChanges.some((change) => change.ttl <= ARTICLE_MAX_TTL && gap(switched.moment!, change.moment, bounds).low >= config.dns.initialMxTtl);
+  if (inTime) return [];
+  return [finding('schedule.ttl-not-lowered-in-time', 'warning', STEP.ttl,
+    `the MX TTL (${formatDuration(config.dns.initialMxTtl)}) is not lowered to 1h or less at least ${formatDuration(config.dns.initialMxTtl)} before the switch: senders keep using the old host for up to ${formatDuration(timeline.oldMxWindow)} after it, and that mail arrives only with an incremental sync`,
+    `add \`- { action: set-mx-ttl, ttl: 1h, at: 0s }\` at least ${formatDuration(config.dns.initialMxTtl)} before switch-mx`, { at: earliest(switched.moment, bounds) })];
+}
+
+const afterRecommended = (timeline: Timeline, index: number) => {
+  const timing = timeline.steps[index]?.action.timing;
+  return timing !== undefined && 'after' in timing && timing.after === 'recommendedBatchRemoval';
+};
+
+export function removalRules(config: SimulationConfig, timeline: Timeline): Finding[] {
+  const removal = first(timeline, 'removeBatch');
+  if (!removal?.moment || !timeline.anchors.batchStarted) return [];
+  const { bounds } = timeline;
+  const at = earliest(removal.moment, bounds);
+  const switched = first(timeline, 'switchMx');
+  if (!switched?.moment || gap(removal.moment, switched.moment, bounds).low < 0) {
+    return [finding('schedule.batch-removed-without-switch', 'error', STEP.remove,
+      'the batch is deleted while mail may still be routed to the on-prem server: nothing copies that mail to the cloud afterwards',
+      'switch the MX first, then delete the batch `after: recommended-batch-removal`', { at })];
+  }
+  const findings: Finding[] = [];
+  const stopped = all(timeline, 'stopBatch').find((step) => gap(removal.moment!, step.moment!, bounds).high > 0 && gap(step.moment!, switched.moment!, bounds).high > -timeline.oldMxWindow);
+  if (stopped) {
+    findings.push(finding('schedule.batch-stopped-after-switch', 'error', STEP.remove,
+      'the batch is stopped while mail may still reach the old host: a stopped batch runs no incremental syncs, so that mail is not copied',
+      'do not stop the batch between the switch and its deletion', { at: earliest(stopped.moment, bounds) }));
+  }
+  if (afterRecommended(timeline, removal.index)) return findings;
+  const wait = gap(removal.moment, switched.moment, bounds);
+  if (wait.low < MINIMUM_WAIT_AFTER_SWITCH) {
+    findings.push(finding('schedule.batch-removed-before-72h', 'error', STEP.remove,
+      `the batch may be deleted ${formatDuration(Math.max(0, wait.low))} after the MX switch; the article asks for at least 72 hours, while senders still deliver to the old host`,
+      'delete the batch `after: recommended-batch-removal` (or at least "72h after mx-switched")', { at }));
+  }
+  const needed = bounds.removalWait.high;
+  if (wait.low < needed) {
+    findings.push(finding('schedule.batch-removed-before-final-pass', 'error', STEP.remove,
+      `the batch may be deleted ${formatDuration(Math.max(0, wait.low))} after the switch, before every mailbox has had an incremental sync that started after the last moment a sender could reach the old host (up to ${formatDuration(timeline.oldMxWindow)} after the switch); mail delivered on-prem in between is lost. A safe wait is ${formatDuration(needed)}`,
+      `delete the batch \`after: recommended-batch-removal\`, or at "${formatDuration(needed)} after mx-switched"`, { at }));
+  }
+  return findings;
+}
+
+export function licenseRules(config: SimulationConfig, timeline: Timeline): Finding[] {
+  const started = timeline.anchors.batchStarted;
+  if (!started) return [];
+  const { bounds } = timeline;
+  const mailboxes = migratedMailboxes(config).map((mailbox) => mailbox.address);
+  const findings: Finding[] = [];
+  if (config.tenant.licensePool < mailboxes.length) {
+    findings.push(finding('schedule.license-pool-too-small', 'error', STEP.licenses,
+      `${mailboxes.length} mailboxes are migrated but only ${config.tenant.licensePool} licenses are available: the rest are disabled when the grace period ends`,
+      'buy enough licenses before the grace period ends'));
+  }
+  // The grace is counted from the mailbox's creation, no earlier than the queue delay after the start (facts §6).
+  const graceEnds = plus(started, config.migration.queueDelayMin + config.tenant.licenseGrace);
+  const inTime = all(timeline, 'assignLicenses').filter((step) => gap(graceEnds, step.moment!, bounds).low > 0);
+  const late = all(timeline, 'assignLicenses').filter((step) => gap(graceEnds, step.moment!, bounds).low <= 0);
+  const covered = new Set(inTime.flatMap((step) => step.action.users ?? mailboxes));
+  const missing = mailboxes.filter((address) => !covered.has(address));
+  if (missing.length === 0) return findings;
+  if (late.length > 0) {
+    findings.push(finding('schedule.licenses-after-grace', 'error', STEP.licenses,
+      `licenses may be assigned after the ${formatDuration(config.tenant.licenseGrace)} grace period ends: unlicensed mailboxes are disabled and mail to them bounces`,
+      `assign licenses earlier, for example \`after: initial-sync-done\` (latest: ${formatDuration(config.tenant.licenseGrace)} after the batch starts)`,
+      { at: earliest(late[0]!.moment, bounds), subjects: missing }));
+  } else {
+    findings.push(finding('schedule.licenses-not-assigned', 'error', STEP.licenses,
+      `${missing.length} migrated mailbox${missing.length === 1 ? ' is' : 'es are'} never licensed: disabled when the ${formatDuration(config.tenant.licenseGrace)} grace period ends, after which mail to them bounces`,
+      'add `- { action: assign-licenses, after: initial-sync-done }`', { at: earliest(graceEnds, bounds), subjects: missing }));
+  }
+  return findings;
+}
+
+/** When Autodiscover sends every user to the cloud (CNAME, plus the cleared SCP for domain-joined Outlook), if ever. */
+function clientsPointedToCloud(config: SimulationConfig, timeline: Timeline): Moment | undefined | 'never' {
+  const cname = config.dns.autodiscoverCnameExists ? { fixed: 0, terms: {} } : first(timeline, 'createAutodiscoverCname')?.moment;
+  const needsScp = config.organisation.server.scpPointerSet && config.clients.domainJoinedFraction > 0;
+  const scp = needsScp ? first(timeline, 'clearScpPointer')?.moment : { fixed: 0, terms: {} };
+  if (!cname || !scp) return 'never';
+  return gap(cname, scp, timeline.bounds).low >= 0 ? cname : scp;
+}
+
+export function clientRules(config: SimulationConfig, timeline: Timeline): Finding[] {
+  const findings: Finding[] = [];
+  const switched = first(timeline, 'switchMx');
+  if (!switched?.moment) return findings;
+  const removal = first(timeline, 'removeBatch');
+  const at = earliest(removal?.moment ?? switched.moment, timeline.bounds);
+  if (!config.dns.autodiscoverCnameExists && !first(timeline, 'createAutodiscoverCname')) {
+    findings.push(finding('schedule.no-autodiscover-cname', 'error', STEP.post,
+      'no autodiscover CNAME to autodiscover.outlook.com: Outlook keeps connecting to the on-prem server, and what users do there is not copied once the batch is deleted',
+      'add `- { action: create-autodiscover-cname, after: mx-switched }`', { at }));
+  }
+  if (config.organisation.server.scpPointerSet && config.clients.domainJoinedFraction > 0 && !first(timeline, 'clearScpPointer')) {
+    findings.push(finding('schedule.scp-pointer-not-cleared', 'error', STEP.post,
+      'the on-prem Autodiscover pointer (AutoDiscoverServiceInternalUri) stays set: domain-joined Outlook keeps finding the old server',
+      'add `- { action: clear-scp-pointer, after: mx-switched }` (Set-ClientAccessServer -AutoDiscoverServiceInternalUri $null on every CAS)', { at }));
+  }
+  const pointed = clientsPointedToCloud(config, timeline);
+  if (removal?.moment && pointed !== 'never' && pointed !== undefined) {
+    // With the recommended removal the twin waits for the profiles itself, once they are pointed before it can fire.
+    const needed = afterRecommended(timeline, removal.index) ? 0 : profileMoveBound(config);
+    const reference = afterRecommended(timeline, removal.index) ? plus(switched.moment, MINIMUM_WAIT_AFTER_SWITCH) : removal.moment;
+    if (gap(reference, pointed, timeline.bounds).low < needed) {
+      findings.push(finding('schedule.clients-not-moved-before-removal', 'error', STEP.remove,
+        `Outlook may still use the on-prem mailboxes when the batch is deleted (Autodiscover points to the cloud too late; profiles take up to ~${formatDuration(profileMoveBound(config))} to move): their work there is lost`,
+        'create the autodiscover CNAME and clear the SCP pointer at the switch, well before deleting the batch', { at }));
+    }
+  }
+  return findings;
+}
+
+export function decommissionRules(config: SimulationConfig, timeline: Timeline): Finding[] {
+  const decommission = first(timeline, 'decommission');
+  if (!decommission?.moment) return [];
+  const { bounds } = timeline;
+  const at = earliest(decommission.moment, bounds);
+  const switched = first(timeline, 'switchMx');
+  const removed = timeline.anchors.batchRemoved;
+  const reasons: string[] = [];
+  if (!switched?.moment) reasons.push('the MX is never switched, so all mail still goes to the server');
+  else if (gap(decommission.moment, switched.moment, bounds).low < timeline.oldMxWindow) {
+    reasons.push(`senders may still reach it up to ${formatDuration(timeline.oldMxWindow)} after the switch`);
+  }
+  if (timeline.anchors.batchStarted && (!removed || gap(decommission.moment, removed, bounds).low < 0)) {
+    reasons.push('the batch still exists, so mail that reached the server since the last incremental sync is never copied');
+  }
+  if (reasons.length === 0) return [];
+  return [finding('schedule.decommission-too-early', 'error', STEP.post,
+    `the on-prem server is decommissioned too early: ${reasons.join('; ')}`,
+    'decommission after the batch is deleted, for example `at: "1d after batch-removed"`', { at })];
+}
+
+export function planHygieneRules(config: SimulationConfig, timeline: Timeline): Finding[] {
+  const findings: Finding[] = [];
+  for (const step of timeline.steps) {
+    const timing = step.action.timing;
+    if (!step.moment && 'after' in timing) {
+      findings.push(finding('schedule.action-never-runs', 'warning', STEP.create,
+        `plan[${step.index}] (${step.action.action}) waits for ${timing.after}, which never happens in this plan`,
+        'time it against an event the plan reaches, or at an absolute time'));
+    } else if (step.moment && gap(step.moment, { fixed: config.horizon, terms: {} }, timeline.bounds).low >= 0) {
+      findings.push(finding('schedule.action-after-horizon', 'info', STEP.create,
+        `plan[${step.index}] (${step.action.action}) comes after the horizon (${formatDuration(config.horizon)}) and is not simulated`,
+        'lengthen `horizon` to see it', { at: earliest(step.moment, timeline.bounds) }));
+    }
+  }
+  if (config.faults.length > 0) {
+    findings.push(finding('schedule.declared-faults', 'warning', STEP.route,
+      `the scenario declares ${config.faults.length} fault(s) (outages); the checker cannot foresee what they lose`,
+      'run the simulation to see their effect', { at: Math.min(...config.faults.map((fault) => fault.from)) as Millis }));
+  }
+  return findings;
+}

@@ -1,0 +1,65 @@
+import { formatDuration } from '../../sim/index.js';
+import type { SimulationConfig } from '../config.js';
+import type { Finding } from '../result.js';
+import { gap } from './moment.js';
+import { earliest, finding, span, STEP } from './steps.js';
+import { all, first, type Timeline } from './timeline.js';
+
+/** Schedule rules up to the MX switch: endpoint, verification, batch, initial sync, the switch itself. */
+
+export function batchRules(config: SimulationConfig, timeline: Timeline): Finding[] {
+  const { bounds, anchors } = timeline;
+  const creation = first(timeline, 'createBatch');
+  if (!creation?.moment) {
+    const switched = first(timeline, 'switchMx');
+    return [finding('schedule.no-batch', switched ? 'error' : 'warning', STEP.create,
+      switched ? 'the plan switches the MX but never creates a batch: mail goes to a tenant with no mailboxes and bounces' : 'the plan never creates a migration batch: nothing is migrated',
+      'add `- { action: create-batch, at: ... }` after the endpoint is created')];
+  }
+  const findings: Finding[] = [];
+  const endpoint = first(timeline, 'createEndpoint');
+  if (!endpoint?.moment || gap(creation.moment, endpoint.moment, bounds).low < 0) {
+    findings.push(finding('schedule.endpoint-not-before-batch', 'error', STEP.endpoint,
+      'the batch is created before (or without) the migration endpoint it needs, so its creation is refused',
+      'create the endpoint first: `- { action: create-endpoint, at: ... }` before create-batch', { at: earliest(creation.moment, bounds) }));
+  }
+  const verify = first(timeline, 'verifyDomain');
+  if (verify?.moment && !config.dns.verificationTxtPublished) {
+    const publish = first(timeline, 'publishVerificationTxt');
+    const lead = publish?.moment ? gap(verify.moment, publish.moment, bounds).low : -Infinity;
+    if (lead < config.tenant.verificationPropagation) {
+      findings.push(finding('schedule.verify-before-txt-propagated', 'error', STEP.verify,
+        publish ? `verification is attempted ${formatDuration(Math.max(0, lead))} after the TXT record is published; it needs about ${formatDuration(config.tenant.verificationPropagation)} to be seen, so verification fails`
+          : 'verification is attempted but the TXT record is never published, so it fails',
+        `publish the TXT record, wait about ${formatDuration(config.tenant.verificationPropagation)}, then verify`, { at: earliest(verify.moment, bounds) }));
+    }
+  }
+  if (!anchors.batchStarted) {
+    findings.push(finding('schedule.batch-not-started', 'error', STEP.start,
+      'the batch is created to be started manually but no start comes after its creation: nothing is migrated',
+      'add `- { action: start-batch, after: batch-created }` or create the batch with `autoStart: true`', { at: earliest(anchors.batchCreated, bounds) }));
+  }
+  for (const step of all(timeline, 'completeBatch')) {
+    findings.push(finding('schedule.complete-not-for-cutover', 'warning', STEP.remove,
+      'Complete is not a cutover command (a cutover has no finalization step); the service refuses it',
+      'remove the complete-batch action; a cutover ends by deleting the batch', { at: earliest(step.moment, bounds) }));
+  }
+  return findings;
+}
+
+export function switchRules(config: SimulationConfig, timeline: Timeline): Finding[] {
+  const { bounds, anchors } = timeline;
+  const switched = first(timeline, 'switchMx');
+  if (!switched?.moment) {
+    return anchors.batchStarted
+      ? [finding('schedule.no-mx-switch', 'warning', STEP.route, 'the MX is never switched: mail keeps going to the on-prem server', 'add `- { action: switch-mx, at: "24h after initial-sync-done" }`')]
+      : [];
+  }
+  if (!anchors.initialSyncDone) return [];
+  const margin = gap(switched.moment, anchors.initialSyncDone, bounds);
+  if (margin.low >= 0) return [];
+  const { low, high } = bounds.initialSync;
+  return [finding('schedule.mx-switched-before-sync', 'error', STEP.route,
+    `the MX may be switched before the initial sync is done (estimated ${span(low, high)} after the batch starts): mail to mailboxes not yet provisioned in the cloud bounces`,
+    'switch the MX relative to the sync: `at: "24h after initial-sync-done"`, or later than the pessimistic estimate', { at: earliest(switched.moment, bounds) })];
+}

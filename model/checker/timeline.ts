@@ -1,0 +1,108 @@
+import { HOUR, type Millis } from '../../sim/index.js';
+import type { ActionType, PlanAnchor, PlannedAction, SimulationConfig } from '../config.js';
+import { worstCaseOldMxWindow } from '../dns/index.js';
+import { MINIMUM_WAIT_AFTER_SWITCH } from '../plan/index.js';
+import { finalPassBound, initialSyncBounds } from './estimates.js';
+import { at, gap, plus, type Bounds, type Moment } from './moment.js';
+
+/**
+ * The plan laid out in time without simulating: each action's moment (symbolic where it
+ * hangs on the initial sync or the recommended removal) and each anchor's, the way the
+ * plan runner fires them (once, the first time).
+ */
+
+export interface PlannedStep {
+  index: number;
+  action: PlannedAction;
+  /** Undefined when its anchor never comes. */
+  moment: Moment | undefined;
+}
+
+export interface Timeline {
+  steps: PlannedStep[];
+  anchors: Partial<Record<PlanAnchor, Moment>>;
+  bounds: Bounds;
+  /** Worst-case time after the switch that a sender may still reach the old host. */
+  oldMxWindow: Millis;
+  /** Moments the MX TTL changes before the switch could matter. */
+  ttlChanges: { moment: Moment; ttl: Millis }[];
+}
+
+export const first = (timeline: Timeline, type: ActionType): PlannedStep | undefined =>
+  timeline.steps.find((step) => step.action.action === type && step.moment !== undefined);
+
+export const all = (timeline: Timeline, type: ActionType): PlannedStep[] =>
+  timeline.steps.filter((step) => step.action.action === type && step.moment !== undefined);
+
+function anchorsOf(config: SimulationConfig, steps: PlannedStep[], bounds: Bounds): Partial<Record<PlanAnchor, Moment>> {
+  const anchors: Partial<Record<PlanAnchor, Moment>> = { start: at(0) };
+  const placed = (type: ActionType) => steps.filter((step) => step.action.action === type && step.moment !== undefined);
+  const creation = placed('createBatch')[0];
+  if (creation?.moment) {
+    const created = plus(creation.moment, config.migration.batchCreationDuration);
+    anchors.batchCreated = created;
+    // A Start before the batch exists is refused; the first one after it counts.
+    const start = creation.action.autoStart
+      ? created
+      : placed('startBatch').map((step) => step.moment!).find((moment) => gap(moment, created, bounds).low >= 0);
+    if (start) {
+      anchors.batchStarted = start;
+      anchors.initialSyncDone = plus(start, 0, 'initialSync');
+    }
+  }
+  const switchStep = placed('switchMx')[0];
+  if (switchStep?.moment) {
+    anchors.mxSwitched = switchStep.moment;
+    anchors.recommendedBatchRemoval = plus(switchStep.moment, 0, 'removalWait');
+  }
+  const removal = placed('removeBatch')[0];
+  if (removal?.moment) anchors.batchRemoved = plus(removal.moment, config.migration.removalDuration);
+  return anchors;
+}
+
+export function buildTimeline(config: SimulationConfig): Timeline {
+  const bounds: Bounds = { initialSync: initialSyncBounds(config), removalWait: { low: MINIMUM_WAIT_AFTER_SWITCH, high: MINIMUM_WAIT_AFTER_SWITCH } };
+  const steps: PlannedStep[] = config.plan.map((action, index) => ({ index, action, moment: undefined }));
+  let anchors: Partial<Record<PlanAnchor, Moment>> = { start: at(0) };
+  // Each pass places the actions whose anchor is known; anchors follow from placed actions.
+  for (let pass = 0; pass <= steps.length + 1; pass++) {
+    let changed = false;
+    for (const step of steps) {
+      if (step.moment) continue;
+      const timing = step.action.timing;
+      const base = 'at' in timing ? at(0) : anchors[timing.after];
+      if (!base) continue;
+      step.moment = plus(base, 'at' in timing ? timing.at : timing.delay);
+      changed = true;
+    }
+    anchors = anchorsOf(config, steps, bounds);
+    if (!changed) break;
+  }
+
+  const switchMoment = anchors.mxSwitched;
+  const ttlChanges = steps
+    .filter((step) => step.action.action === 'setMxTtl' && step.moment !== undefined && step.action.ttl !== undefined)
+    .map((step) => ({ moment: step.moment!, ttl: step.action.ttl! }));
+  let oldMxWindow = 0;
+  if (switchMoment) {
+    // Place the changes relative to the switch, each as late as it may be (the worst case for the window).
+    const leads = ttlChanges
+      .map((change) => ({ span: gap(switchMoment, change.moment, bounds), ttl: change.ttl }))
+      .filter((change) => change.span.high > 0) // a change surely at or after the switch does not matter
+      .map((change) => ({ lead: Math.max(0, change.span.low), ttl: change.ttl }));
+    const switchAt = Math.max(0, ...leads.map((change) => change.lead));
+    oldMxWindow = worstCaseOldMxWindow({
+      switchAt,
+      initialTtl: config.dns.initialMxTtl,
+      ttlChanges: leads.map((change) => ({ at: switchAt - change.lead, ttl: change.ttl })),
+      mix: config.dns.resolverMix,
+    });
+  }
+  bounds.removalWait = {
+    low: Math.max(MINIMUM_WAIT_AFTER_SWITCH, oldMxWindow),
+    high: Math.max(MINIMUM_WAIT_AFTER_SWITCH, oldMxWindow + finalPassBound(config)),
+  };
+  return { steps, anchors, bounds, oldMxWindow, ttlChanges };
+}
+
+export const ARTICLE_MAX_TTL: Millis = HOUR; // CUT "Optional: Reduce email delays": 3,600 s or less

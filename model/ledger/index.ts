@@ -1,0 +1,2 @@
+/** The message ledger: one fate per message, compact columns, sampled full paths. */
+export { Ledger, LedgerInvariantError, type LedgerOptions, type LedgerSummary, type PendingResolution } from './ledger.js';

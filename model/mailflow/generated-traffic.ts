@@ -1,0 +1,98 @@
+import { DAY, type Millis, type RandomStream, type RandomStreams, type Scheduler } from '../../sim/index.js';
+import type { GeneratedMailFlow } from '../config.js';
+import { DEFAULT_GENERATED_MAIL_FLOW } from '../defaults.js';
+import { maxVolumeFactor, volumeFactor, type CalendarAnchor } from './diurnal-shape.js';
+import { UserVolumes } from './user-volumes.js';
+
+export interface TrafficSink {
+  /** A user's Outlook submits a message to another user now. */
+  internal(sender: number, recipient: number, now: Millis): void;
+  /** An external organisation sends a message to a user now. */
+  external(senderOrganisation: number, recipient: number, now: Millis): void;
+}
+
+export interface GeneratedTrafficOptions {
+  scheduler: Scheduler;
+  random: RandomStreams;
+  flow: GeneratedMailFlow;
+  userCount: number;
+  senderOrganisations: number;
+  /** No generated message is sent at or after this time (horizon minus the quiet period). */
+  stopAt: Millis;
+  sink: TrafficSink;
+}
+
+interface Flow {
+  name: 'internal' | 'external';
+  /** Messages per millisecond at a shape factor of 1. */
+  baseRate: number;
+  random: RandomStream;
+}
+
+/**
+ * Generated traffic to the organisation's users, lazily: each flow (internal, external
+ * inbound) has exactly one pending arrival event, never a preloaded list (issue 5). Each is
+ * a Poisson process whose rate follows the weekday/hour shape, drawn by thinning: candidate
+ * gaps at the peak rate, each kept with probability shape/peak (Lewis & Shedler), all
+ * inside one handler so rejected candidates cost no engine event.
+ *
+ * A message here is one copy to one recipient. Of each user's daily volume (sent plus
+ * received), the received share is r/(r+1) for a received:sent ratio r (dns §6.1), and
+ * of that a fraction comes from outside (dns §6.2); outbound mail to the internet is not
+ * generated, as it does not depend on the migration.
+ */
+export class GeneratedTraffic {
+  private readonly volumes: UserVolumes;
+  private readonly calendar: CalendarAnchor;
+  private readonly peak: number;
+  private readonly flows: Flow[];
+  private readonly pick: RandomStream;
+
+  constructor(private readonly options: GeneratedTrafficOptions) {
+    const { flow, random, userCount } = options;
+    this.volumes = new UserVolumes(userCount, flow.messagesPerUserPerDay, flow.volumeSigma, random.stream('mailflow.volume'));
+    this.calendar = { startWeekday: flow.startWeekday, startHour: flow.startHour, weekendFactor: flow.weekendFactor };
+    this.peak = maxVolumeFactor(this.calendar);
+    const receivedPerDay = (this.volumes.totalPerDay * flow.receivedPerSent) / (flow.receivedPerSent + 1);
+    const external = Math.min(1, Math.max(0, flow.externalShareOfReceived));
+    this.flows = [
+      { name: 'internal', baseRate: (receivedPerDay * (1 - external)) / DAY, random: random.stream('mailflow.internal') },
+      { name: 'external', baseRate: (receivedPerDay * external) / DAY, random: random.stream('mailflow.external') },
+    ];
+    this.pick = random.stream('mailflow.pick');
+  }
+
+  /** Schedules the first arrival of each flow. */
+  start(): void {
+    if (this.options.userCount === 0) return;
+    for (const flow of this.flows) this.scheduleNext(flow, this.options.scheduler.now());
+  }
+
+  /** Expected messages per weekday from both flows (for tests and the report). */
+  expectedPerWeekday(): number {
+    return this.flows.reduce((sum, flow) => sum + flow.baseRate * DAY, 0);
+  }
+
+  private scheduleNext(flow: Flow, after: Millis): void {
+    const peakRate = flow.baseRate * this.peak;
+    if (!(peakRate > 0)) return;
+    let at = after;
+    for (;;) {
+      at = flow.random.nextArrival(at, peakRate);
+      if (at >= this.options.stopAt) return;
+      if (flow.random.next() * this.peak < volumeFactor(at, this.calendar)) break;
+    }
+    this.options.scheduler.at(at, `mail.${flow.name}`, 'generated', this.arrive, flow);
+  }
+
+  private readonly arrive = (flow: Flow, now: Millis): void => {
+    const recipient = this.volumes.pick(this.pick);
+    if (flow.name === 'internal') this.options.sink.internal(this.volumes.pickOther(this.pick, recipient), recipient, now);
+    else this.options.sink.external(Math.floor(this.pick.next() * Math.max(1, this.options.senderOrganisations)), recipient, now);
+    this.scheduleNext(flow, now);
+  };
+}
+
+/** The moment generated traffic stops: the horizon minus the quiet period (default 1 day). */
+export const generatedTrafficStopsAt = (horizon: Millis, flow: GeneratedMailFlow): Millis =>
+  Math.max(0, horizon - (flow.quietBeforeHorizon ?? DEFAULT_GENERATED_MAIL_FLOW.quietBeforeHorizon ?? DAY));

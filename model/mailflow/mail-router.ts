@@ -1,0 +1,176 @@
+import type { Millis, RandomStream, Scheduler } from '../../sim/index.js';
+import type { OutlookProfiles } from '../clients/index.js';
+import type { Ledger, PendingResolution } from '../ledger/index.js';
+import { growableUint8 } from '../ledger/growable-array.js';
+import { AwaitingSync, type OnPremExchange } from '../onprem/index.js';
+import type { DeliveryAttemptOutcome, MailDestinations } from '../senders/index.js';
+import type { Tenant } from '../tenant/index.js';
+import { REASONS } from './reasons.js';
+import type { UserDirectory } from './user-directory.js';
+
+const IN_TRANSIT = 0;
+const AWAITING_SYNC = 1;
+
+export interface MailRouterOptions {
+  scheduler: Scheduler;
+  ledger: Ledger;
+  tenant: Tenant;
+  onPrem: OnPremExchange;
+  clients: OutlookProfiles;
+  users: UserDirectory;
+  hosts: { oldMx: string; newMx: string };
+  /** Stream 'mailflow.size': the size of each message that lands on-prem (for the next sync pass). */
+  sizes: RandomStream;
+  /** Tells the migration service about new on-prem data (bound once the service exists). */
+  recordOnPremArrival: (address: string, bytes: number) => void;
+}
+
+/**
+ * Where each message goes once it is sent (issue 3, 4, 6): the two destinations, the
+ * on-prem mailboxes waiting for a sync pass, and Outlook submissions. It owns the rule that
+ * a migrated user's live mailbox is the cloud one: mail that lands on-prem counts as
+ * delivered only when a sync pass copies it (latency to the moment the user could first
+ * read it), and is stranded once the batch is gone.
+ */
+export class MailRouter implements MailDestinations {
+  readonly awaiting = new AwaitingSync();
+  /** External inbound messages accepted by each host so far (for the hourly series). */
+  acceptedByOldHost = 0;
+  acceptedByNewHost = 0;
+  strandedCount = 0;
+  private readonly location = growableUint8();
+  private batchGone = false;
+
+  constructor(private readonly options: MailRouterOptions) {}
+
+  /** Records a new message in the ledger and the router's own column; returns its id. */
+  register(from: string, to: string, now: Millis, extra: { label?: string; keepPath?: boolean } = {}): number {
+    const id = this.options.ledger.send(from, to, now, extra);
+    this.location.push(IN_TRANSIT);
+    return id;
+  }
+
+  // ---- destinations (called by the sending MTAs) ----------------------------------------------
+
+  attempt(host: string, recipient: string, messageId: number, now: Millis): DeliveryAttemptOutcome {
+    const { onPrem, tenant, ledger, hosts } = this.options;
+    if (host === hosts.oldMx) {
+      const verdict = onPrem.inbound(recipient, now);
+      if (verdict.kind === 'temporary') return { kind: 'temporary', host, reason: verdict.reason, scope: 'connection' };
+      if (verdict.kind === 'permanent') return { kind: 'permanent', host, code: verdict.code, reason: verdict.reason };
+      this.acceptedByOldHost++;
+      ledger.hop(messageId, now, 'accepted:old-host', host);
+      this.landOnPrem(messageId, recipient, now);
+      return { kind: 'accepted', host };
+    }
+    if (host === hosts.newMx) {
+      const verdict = tenant.inbound(recipient);
+      if (verdict.kind === 'permanent') return { kind: 'permanent', host, code: verdict.code, reason: verdict.reason };
+      this.acceptedByNewHost++;
+      ledger.hop(messageId, now, 'accepted:new-host', host);
+      ledger.deliver(messageId, now, REASONS.deliveredCloud);
+      return { kind: 'accepted', host };
+    }
+    return { kind: 'temporary', host, reason: `no mail server answers at ${host}`, scope: 'connection' };
+  }
+
+  // ---- Outlook submissions ------------------------------------------------------------------------
+
+  /**
+   * A user's Outlook sends a message to `recipient`. On-prem Outlook submits to the on-prem
+   * server, which delivers internal mail to its own mailboxes (no forwarding in a cutover:
+   * CUT); cloud Outlook submits to Exchange Online. Returns false when the on-prem server is
+   * down for a declared outage (Outlook keeps it in the Outbox: the caller resubmits later).
+   */
+  submitFromOutlook(messageId: number, sender: number, recipient: string, now: Millis): boolean {
+    const { onPrem, tenant, clients, users, ledger } = this.options;
+    const senderAddress = users.address(sender);
+    const onCloud = clients.location(sender, now) === 'cloud' && tenant.hasCloudMailbox(senderAddress);
+    if (onCloud) {
+      ledger.hop(messageId, now, 'submitted:cloud');
+      const verdict = tenant.inbound(recipient);
+      if (verdict.kind === 'permanent') ledger.bounce(messageId, now, verdict.reason);
+      else ledger.deliver(messageId, now, REASONS.deliveredCloud);
+      return true;
+    }
+    if (onPrem.isDecommissioned(now)) {
+      // Outlook cannot reach its server: the user sees the failure at once. Counted as bounced.
+      ledger.bounce(messageId, now, REASONS.senderOnDecommissionedServer);
+      return true;
+    }
+    if (!onPrem.isUp(now)) return false;
+    ledger.hop(messageId, now, 'submitted:on-prem');
+    const verdict = onPrem.inbound(recipient, now);
+    if (verdict.kind === 'accepted') this.landOnPrem(messageId, recipient, now);
+    else if (verdict.kind === 'permanent') ledger.bounce(messageId, now, verdict.reason);
+    return true;
+  }
+
+  // ---- migration events ---------------------------------------------------------------------------
+
+  /** A sync pass finished: what reached the on-prem mailbox by `snapshotAt` is now in the cloud mailbox. */
+  syncPass(address: string, snapshotAt: Millis, completedAt: Millis): void {
+    const user = this.options.users.indexOf(address);
+    if (user === undefined) return;
+    const { ledger, tenant } = this.options;
+    const state = tenant.licenses.state(address);
+    const gone = state === 'disabled' || state === 'deleted';
+    this.awaiting.takeUpTo(user, snapshotAt, (id) => {
+      this.location.set(id, IN_TRANSIT);
+      if (gone) return ledger.lose(id, completedAt, REASONS.cloudMailboxGoneBeforeSync);
+      ledger.hop(id, completedAt, 'synced');
+      ledger.deliver(id, completedAt, REASONS.deliveredCloud);
+    });
+  }
+
+  /** The batch was deleted: nothing on-prem reaches a migrated user's cloud mailbox any more (CUT step 6). */
+  batchRemoved(at: Millis): number {
+    this.batchGone = true;
+    let stranded = 0;
+    const { users, tenant, ledger } = this.options;
+    for (let user = 0; user < users.count; user++) {
+      if (!tenant.hasCloudMailbox(users.address(user))) continue;
+      stranded += this.awaiting.takeAll(user, (id) => {
+        this.location.set(id, IN_TRANSIT);
+        ledger.lose(id, at, REASONS.stranded);
+      });
+    }
+    this.strandedCount += stranded;
+    return stranded;
+  }
+
+  /** A new batch exists again: on-prem mail can reach the cloud through it. */
+  batchCreated(): void {
+    this.batchGone = false;
+  }
+
+  /** What a message still without a fate counts as now (the horizon rule). */
+  resolvePending(id: number): PendingResolution {
+    const { ledger, tenant } = this.options;
+    if (this.location.get(id) === AWAITING_SYNC) {
+      // Never migrated: the on-prem mailbox is the user's live mailbox, where it already is.
+      if (!tenant.hasCloudMailbox(ledger.recipient(id))) return { fate: 'delivered', readableAt: ledger.readableAt(id) ?? ledger.sentTime(id), reason: REASONS.deliveredOnPrem };
+    }
+    return { fate: 'lost', reason: REASONS.pendingAtHorizon };
+  }
+
+  /** The message reached the on-prem mailbox of `recipient`. */
+  private landOnPrem(messageId: number, recipient: string, now: Millis): void {
+    const { ledger, tenant, clients, users, sizes } = this.options;
+    const user = users.indexOf(recipient)!;
+    const address = users.address(user);
+    ledger.hop(messageId, now, 'delivered:on-prem');
+    // dns §7.4: lognormal sizes, median ~15 KB, mean ~60-75 KB (sigma 1.7 gives ~64 KB).
+    this.options.recordOnPremArrival(address, Math.round(sizes.lognormal(15_000, 1.7)));
+    const cloudMailbox = tenant.hasCloudMailbox(address);
+    // Readable at once when the user's Outlook works against on-prem (or there is no cloud mailbox yet).
+    if (!cloudMailbox || clients.location(user, now) === 'on-prem') ledger.markReadable(messageId, now);
+    if (cloudMailbox && this.batchGone) {
+      this.strandedCount++;
+      ledger.lose(messageId, now, REASONS.stranded);
+      return;
+    }
+    this.location.set(messageId, AWAITING_SYNC);
+    this.awaiting.add(user, messageId, now);
+  }
+}

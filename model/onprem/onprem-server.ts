@@ -1,0 +1,77 @@
+import type { Millis } from '../../sim/index.js';
+import type { DeclaredFault, SimulationConfig } from '../config.js';
+import { isMailbox } from '../organisation.js';
+
+/** What the on-prem server answers an SMTP client now. */
+export type OnPremVerdict = { kind: 'accepted' } | { kind: 'temporary'; reason: string } | { kind: 'permanent'; code: string; reason: string };
+
+export type OnPremCommandResult = { ok: true; detail: string } | { ok: false; reason: string };
+
+/** Stable reason keys for the ledger. */
+export const ONPREM_REASONS = {
+  connectionRefused: 'old-host-connection-refused',
+  outage: 'old-host-unreachable-outage',
+  recipientUnknown: 'onprem-recipient-unknown-5.1.1',
+} as const;
+
+/**
+ * The on-prem Exchange server as a mail destination. It stays authoritative for the domain
+ * and accepts mail for its mailboxes while it runs (cutover sets no forwarding: CUT
+ * "Impact to users"). Once decommissioned the host refuses connections, which senders
+ * treat as a temporary failure and retry (dns §4.9). During a declared outage it does not
+ * answer (a timeout, also temporary). Groups and contacts are not modelled as mail
+ * destinations: mail to anything but an on-prem mailbox is refused as unknown.
+ */
+export class OnPremExchange {
+  private decommissionedAt: Millis | undefined;
+  private readonly mailboxes: Set<string>;
+  private readonly outages: { from: Millis; until: Millis }[];
+
+  constructor(config: Pick<SimulationConfig, 'organisation' | 'faults'>) {
+    this.mailboxes = new Set(config.organisation.recipients.filter(isMailbox).map((mailbox) => mailbox.address.toLowerCase()));
+    this.outages = config.faults.filter((fault): fault is Extract<DeclaredFault, { kind: 'onPremOutage' }> => fault.kind === 'onPremOutage');
+  }
+
+  /** Turns the server off for good (CUT post-migration: optionally decommission). */
+  decommission(at: Millis): OnPremCommandResult {
+    if (this.decommissionedAt !== undefined) return { ok: false, reason: `the on-prem server was already decommissioned at ${this.decommissionedAt} ms` };
+    this.decommissionedAt = at;
+    return { ok: true, detail: 'on-prem Exchange decommissioned: its host now refuses connections' };
+  }
+
+  decommissionedSince(): Millis | undefined {
+    return this.decommissionedAt;
+  }
+
+  isDecommissioned(now: Millis): boolean {
+    return this.decommissionedAt !== undefined && now >= this.decommissionedAt;
+  }
+
+  inOutage(now: Millis): boolean {
+    return this.outages.some((outage) => now >= outage.from && now < outage.until);
+  }
+
+  /** When the declared outage in force at `now` ends (undefined when there is none). */
+  outageEndsAt(now: Millis): Millis | undefined {
+    let end: Millis | undefined;
+    for (const outage of this.outages) if (now >= outage.from && now < outage.until) end = Math.max(end ?? 0, outage.until);
+    return end;
+  }
+
+  /** Running and reachable: accepts SMTP and serves Outlook. */
+  isUp(now: Millis): boolean {
+    return !this.isDecommissioned(now) && !this.inOutage(now);
+  }
+
+  hasMailbox(address: string): boolean {
+    return this.mailboxes.has(address.toLowerCase());
+  }
+
+  /** The answer to a delivery attempt for `recipient` now. */
+  inbound(recipient: string, now: Millis): OnPremVerdict {
+    if (this.isDecommissioned(now)) return { kind: 'temporary', reason: ONPREM_REASONS.connectionRefused };
+    if (this.inOutage(now)) return { kind: 'temporary', reason: ONPREM_REASONS.outage };
+    if (!this.hasMailbox(recipient)) return { kind: 'permanent', code: '550 5.1.1', reason: ONPREM_REASONS.recipientUnknown };
+    return { kind: 'accepted' };
+  }
+}

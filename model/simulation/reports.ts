@@ -1,0 +1,119 @@
+import type { LedgerSummary } from '../ledger/index.js';
+import type { MailboxOutcome, MailboxSnapshotRow, Recommendations, SimulationResult, SimulationSnapshot } from '../result.js';
+import type { HourlySeries } from './hourly-series.js';
+import { runtimeFindings } from './runtime-findings.js';
+import type { World } from './world.js';
+
+/** Each mailbox's migration statistics with its license state. */
+function mailboxOutcomes(world: World): MailboxOutcome[] {
+  const { migration, tenant } = world;
+  return migration.mailboxStatistics().map((statistics) => {
+    const view = tenant.licenses.view(statistics.address);
+    const license: MailboxOutcome['license'] = { state: view?.state ?? 'none' };
+    if (view?.assignedAt !== undefined) license.assignedAt = view.assignedAt;
+    if (view?.disabledAt !== undefined) license.disabledAt = view.disabledAt;
+    return { ...statistics, license };
+  });
+}
+
+function recommendations(world: World): Recommendations {
+  const { migration, readiness, log, config } = world;
+  const initial = migration.initialSyncDoneAt();
+  const firstProvisioned = log.provisionedAt.size === 0 ? null : Math.min(...log.provisionedAt.values());
+  return {
+    initialSyncDoneAt: initial === undefined ? null : { p50: initial, p90: initial },
+    earliestSafeMxSwitchAt: initial ?? null,
+    earliestSafeBatchRemovalAt: readiness.recommendedAt() ?? null,
+    latestLicenseAt: firstProvisioned === null ? null : firstProvisioned + config.tenant.licenseGrace,
+  };
+}
+
+/** The full result as of now; messages without a fate are resolved by the horizon rule. */
+export function buildResult(world: World, series: HourlySeries): SimulationResult {
+  const { config, migration, scheduler, trace, ledger, router } = world;
+  const summary: LedgerSummary = ledger.summarize((id) => router.resolvePending(id));
+  const outcomes = mailboxOutcomes(world);
+  const batch: SimulationResult['batch'] = { statusHistory: migration.statusHistory(), counts: migration.batchCounts() };
+  const lastSyncedAt = migration.lastSyncedAt();
+  const initialSyncDuration = migration.initialSyncDuration();
+  if (lastSyncedAt !== undefined) batch.lastSyncedAt = lastSyncedAt;
+  if (initialSyncDuration !== undefined) batch.initialSyncDuration = initialSyncDuration;
+  const result: SimulationResult = {
+    scenario: config.name,
+    seed: config.seed,
+    horizon: config.horizon,
+    traceHash: trace.hash(),
+    events: scheduler.processedCount,
+    batch,
+    mailboxes: {
+      total: outcomes.length,
+      synced: outcomes.filter((outcome) => outcome.initialSyncDoneAt !== undefined && outcome.status !== 'Failed').length,
+      failed: outcomes.filter((outcome) => outcome.status === 'Failed').length,
+      outcomes,
+    },
+    messages: summary.messages,
+    reasons: summary.reasons,
+    traces: summary.traces,
+    actions: world.log.actions.map((action) => ({ ...action })),
+    findings: runtimeFindings(world, summary.reasons),
+    series: cloneSeries(series),
+    recommendations: recommendations(world),
+  };
+  if (config.startDate !== undefined) result.startDate = config.startDate;
+  return result;
+}
+
+/** The dashboard's cheap live view (no pass over every message). */
+export function buildSnapshot(world: World): SimulationSnapshot {
+  const { config, scheduler, migration, tenant, dns, clients, onPrem, ledger, router, users } = world;
+  const now = scheduler.now();
+  const rows: MailboxSnapshotRow[] = mailboxOutcomes(world).map((outcome) => {
+    const view = tenant.licenses.view(outcome.address);
+    const user = users.indexOf(outcome.address);
+    return {
+      ...outcome,
+      graceLeft: view?.state === 'grace' ? view.graceEndsAt - now : null,
+      outlook: user === undefined ? 'on-prem' : clients.location(user, now),
+      awaitingSync: user === undefined ? 0 : router.awaiting.count(user),
+    };
+  });
+  const grace = tenant.licenses.grace(now);
+  const mx = dns.zone.mx(now);
+  const batch: SimulationSnapshot['batch'] = { status: migration.batchStatus(), counts: migration.batchCounts() };
+  const lastSyncedAt = migration.lastSyncedAt();
+  const initialSyncDoneAt = migration.initialSyncDoneAt();
+  if (lastSyncedAt !== undefined) batch.lastSyncedAt = lastSyncedAt;
+  if (initialSyncDoneAt !== undefined) batch.initialSyncDoneAt = initialSyncDoneAt;
+  const decommissionedAt = onPrem.decommissionedSince();
+  return {
+    now,
+    horizon: config.horizon,
+    batch,
+    mailboxes: rows,
+    dns: {
+      mxHost: mx.host,
+      mxTtl: mx.ttl,
+      shareOnNewMx: dns.shareAnswering(config.dns.newMxHost, now),
+      verificationTxtPublished: dns.zone.verificationTxtPublishedAt() !== undefined,
+      autodiscoverCname: dns.zone.autodiscoverCnameCreatedAt() !== undefined,
+    },
+    licenses: {
+      remaining: config.tenant.licensePool >= Number.MAX_SAFE_INTEGER ? null : tenant.licenses.remaining,
+      inGrace: grace.count,
+      shortestGraceLeft: grace.shortestLeft,
+      disabled: rows.filter((row) => row.license.state === 'disabled' || row.license.state === 'deleted').length,
+    },
+    onPrem: decommissionedAt === undefined ? { running: onPrem.isUp(now) } : { running: false, decommissionedAt },
+    messages: { ...ledger.counts(), inFlight: ledger.pendingCount },
+    findings: runtimeFindings(world, ledger.reasonsSoFar()),
+  };
+}
+
+function cloneSeries(series: HourlySeries): SimulationResult['series'] {
+  const source = series.series;
+  return {
+    hours: [...source.hours], mailboxesSynced: [...source.mailboxesSynced], bytesSynced: [...source.bytesSynced],
+    inboundOldHost: [...source.inboundOldHost], inboundNewHost: [...source.inboundNewHost], resolversOnNewMx: [...source.resolversOnNewMx],
+    mailboxesInGrace: [...source.mailboxesInGrace], shortestGraceLeft: [...source.shortestGraceLeft],
+  };
+}

@@ -1,0 +1,186 @@
+import { RandomStreams, Scheduler, Trace, formatInstant, type Millis } from '../../sim/index.js';
+import { OutlookProfiles } from '../clients/index.js';
+import type { SimulationConfig } from '../config.js';
+import { createDns, worstCaseOldMxWindow, type Dns } from '../dns/index.js';
+import { Ledger } from '../ledger/index.js';
+import { ExplicitTraffic, GeneratedTraffic, MailRouter, UserDirectory, bounceReason, externalSenderAddress, generatedTrafficStopsAt, senderOrganisationFor } from '../mailflow/index.js';
+import { createMigrationService, type MigrationService } from '../migration/index.js';
+import { OnPremExchange, ONPREM_REASONS } from '../onprem/index.js';
+import { PlanRunner, RemovalReadiness } from '../plan/index.js';
+import type { ActionOutcome, BatchStatus } from '../result.js';
+import { createSendingMtas, EXPIRED_CODE, type SendingMtas } from '../senders/index.js';
+import { EXO_REASONS, Tenant, type LicenseStateName } from '../tenant/index.js';
+import type { ExplicitMessage, PlannedAction } from '../config.js';
+
+const KNOWN_BOUNCE_KEYS: ReadonlySet<string> = new Set([...Object.values(EXO_REASONS), ONPREM_REASONS.recipientUnknown]);
+
+/** What happened to the control plane during the run, for findings and recommendations. */
+export interface RunLog {
+  actions: ActionOutcome[];
+  /** Planned actions refused, by their index in the plan. */
+  refusedPlanned: { index: number; outcome: ActionOutcome }[];
+  provisionedAt: Map<string, Millis>;
+  failures: Map<string, { error: string; at: Millis }>;
+  licenseEvents: { address: string; state: LicenseStateName; at: Millis }[];
+  batchRemovalStartedAt: Millis | undefined;
+  switchedAt: Millis | undefined;
+  strandedAtRemoval: number;
+}
+
+/** Every part of one simulated world, wired together. */
+export interface World {
+  config: SimulationConfig;
+  scheduler: Scheduler;
+  random: RandomStreams;
+  trace: Trace;
+  ledger: Ledger;
+  users: UserDirectory;
+  tenant: Tenant;
+  onPrem: OnPremExchange;
+  clients: OutlookProfiles;
+  dns: Dns;
+  router: MailRouter;
+  mtas: SendingMtas;
+  migration: MigrationService;
+  plan: PlanRunner;
+  readiness: RemovalReadiness;
+  log: RunLog;
+  /** Runs one admin action now and records it; `planIndex` when it comes from the plan. */
+  execute: (action: Omit<PlannedAction, 'timing'>, at: Millis, planIndex?: number) => ActionOutcome;
+}
+
+/**
+ * Builds the world of one run: engine, ledger, tenant, on-prem server, clients, DNS,
+ * senders, migration service, traffic and plan, with each part's listener wired to the
+ * others. Nothing runs until the caller advances the scheduler.
+ */
+export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths: boolean, execute: (world: World, action: Omit<PlannedAction, 'timing'>, at: Millis) => ActionOutcome): World {
+  const scheduler = new Scheduler({ trace });
+  const random = new RandomStreams(config.seed);
+  const inspect = trace.inspector(() => scheduler.now());
+  const log: RunLog = { actions: [], refusedPlanned: [], provisionedAt: new Map(), failures: new Map(), licenseEvents: [], batchRemovalStartedAt: undefined, switchedAt: undefined, strandedAtRemoval: 0 };
+  const ledger = new Ledger({ lateThreshold: config.ledger.lateThreshold, sampledPaths: config.ledger.sampledPaths, keepAllPaths, sampling: random.stream('ledger.sampling') });
+  const users = new UserDirectory(config.organisation);
+  const tenant = new Tenant({
+    scheduler, config: config.tenant, organisation: config.organisation, inspect,
+    listener: { onLicenseState: (address, state, at) => log.licenseEvents.push({ address, state, at }) },
+  });
+  const onPrem = new OnPremExchange(config);
+  const clients = new OutlookProfiles({
+    userCount: users.count, config: config.clients, random: random.stream('clients'),
+    scpPointerSet: config.organisation.server.scpPointerSet, autodiscoverCnameExists: config.dns.autodiscoverCnameExists,
+  });
+  const dns = createDns({ scheduler, random, config: config.dns, faults: config.faults });
+  let migration: MigrationService | undefined;
+  const router = new MailRouter({
+    scheduler, ledger, tenant, onPrem, clients, users, sizes: random.stream('mailflow.size'),
+    hosts: { oldMx: config.dns.oldMxHost, newMx: config.dns.newMxHost },
+    recordOnPremArrival: (address, bytes) => migration?.recordOnPremArrival(address, bytes),
+  });
+  const mtas = createSendingMtas({
+    scheduler, random, dns, config: config.senders, destinations: router,
+    listener: {
+      onAccepted: () => {}, // the destination already recorded the hop
+      onDeferred: (id, host, reason, at, next) => ledger.hop(id, at, 'deferred', `${host ?? 'no MX answer'}: ${reason}; next ${formatInstant(next)}`),
+      onDelayNotice: (id, at) => ledger.hop(id, at, 'delay-notice'),
+      onBounced: (id, code, reason, at) => {
+        const key = bounceReason(code, reason, KNOWN_BOUNCE_KEYS, EXPIRED_CODE);
+        if (key !== reason) ledger.hop(id, at, 'smtp-reply', `${code} ${reason}`);
+        ledger.bounce(id, at, key);
+      },
+    },
+  });
+  const oldMxWindow = (switchAt: Millis): Millis => {
+    const ttlChanges = dns.zone.mxTimeline().filter((entry) => entry.at > 0).map((entry) => ({ at: entry.at, ttl: entry.ttl }));
+    return worstCaseOldMxWindow({ switchAt, initialTtl: config.dns.initialMxTtl, ttlChanges, mix: config.dns.resolverMix });
+  };
+  const migrated = (): string[] => [...log.provisionedAt.keys()].filter((address) => users.indexOf(address) !== undefined && !log.failures.has(address));
+  // World is filled in below; the plan and readiness call back into it only once the run starts.
+  const world = { config, scheduler, random, trace, ledger, users, tenant, onPrem, clients, dns, router, mtas, log } as World;
+  const plan = new PlanRunner({
+    scheduler, plan: config.plan,
+    execute: (action, index, at) => world.execute(action, at, index),
+  });
+  const readiness = new RemovalReadiness({
+    scheduler, oldMxWindow, clientsAllMovedAt: () => clients.allMovedAt(), migratedMailboxes: migrated,
+    onReady: (at) => plan.fire('recommendedBatchRemoval', at),
+  });
+  migration = createMigrationService({
+    scheduler, random, config, tenant, trace,
+    listener: {
+      onBatchStatus: (status, at) => onBatchStatus(world, status, at),
+      onProvisioned: (address, kind, at) => {
+        tenant.provision(address, kind, at);
+        if (kind === 'mailbox' && !log.provisionedAt.has(address.toLowerCase())) log.provisionedAt.set(address.toLowerCase(), at);
+      },
+      onSyncPass: (address, snapshotAt, completedAt) => {
+        router.syncPass(address, snapshotAt, completedAt);
+        readiness.syncPass(address, snapshotAt);
+      },
+      onMailboxFailed: (address, error, at) => {
+        log.failures.set(address.toLowerCase(), { error, at });
+        readiness.changed();
+      },
+    },
+  });
+  Object.assign(world, { migration, plan, readiness });
+  world.execute = (action, at, planIndex) => {
+    const outcome = execute(world, action, at);
+    log.actions.push(outcome);
+    trace.record(at, 'action', action.action, `${outcome.outcome}`);
+    if (planIndex !== undefined && outcome.outcome === 'refused') log.refusedPlanned.push({ index: planIndex, outcome });
+    return outcome;
+  };
+  startTraffic(world);
+  plan.start();
+  return world;
+}
+
+/** Plan anchors and stranding follow the batch's statuses. */
+function onBatchStatus(world: World, status: BatchStatus, at: Millis): void {
+  const { plan, router, log } = world;
+  if (status === 'Created') {
+    router.batchCreated();
+    plan.fire('batchCreated', at);
+  } else if (status === 'Syncing') plan.fire('batchStarted', at);
+  else if (status === 'Synced' || status === 'SyncedWithErrors') plan.fire('initialSyncDone', at);
+  else if (status === 'Removing') {
+    // CUT step 6: from deletion on, mail that reaches on-prem is not copied any more.
+    log.batchRemovalStartedAt ??= at;
+    log.strandedAtRemoval += router.batchRemoved(at);
+  } else if (status === 'Deleted') plan.fire('batchRemoved', at);
+}
+
+/** Generated traffic (lazy) and explicit messages. */
+function startTraffic(world: World): void {
+  const { config, scheduler, random, router, users, mtas, ledger, onPrem } = world;
+  const resubmit = (id: number, now: Millis): void => submitInternal(id, now);
+  const submitInternal = (id: number, now: Millis): void => {
+    const sender = users.indexOf(ledger.sender(id))!;
+    if (router.submitFromOutlook(id, sender, ledger.recipient(id), now)) return;
+    // The on-prem server is down for a declared outage: Outlook keeps it in the Outbox.
+    ledger.hop(id, now, 'outbox', ONPREM_REASONS.outage);
+    scheduler.at(onPrem.outageEndsAt(now) ?? now + 1, 'mail.resubmit', id, resubmit, id);
+  };
+  const submitExternal = (id: number, organisation: number, recipient: string, now: Millis): void => mtas.submit(id, organisation, recipient, now);
+  const generated = config.mailFlow.generated;
+  if (generated !== undefined) {
+    new GeneratedTraffic({
+      scheduler, random, flow: generated, userCount: users.count, senderOrganisations: mtas.senderCount,
+      stopAt: generatedTrafficStopsAt(config.horizon, generated),
+      sink: {
+        internal: (sender, recipient, now) => submitInternal(router.register(users.address(sender), users.address(recipient), now), now),
+        external: (organisation, recipient, now) => {
+          const address = users.address(recipient);
+          submitExternal(router.register(externalSenderAddress(organisation), address, now), organisation, address, now);
+        },
+      },
+    }).start();
+  }
+  new ExplicitTraffic(scheduler, config.mailFlow.explicit, (message: ExplicitMessage, now) => {
+    const extra = message.label === undefined ? { keepPath: true } : { keepPath: true, label: message.label };
+    const id = router.register(message.from.toLowerCase(), message.to.toLowerCase(), now, extra);
+    if (users.indexOf(message.from) !== undefined) submitInternal(id, now);
+    else submitExternal(id, senderOrganisationFor(message.from, mtas.senderCount), message.to.toLowerCase(), now);
+  }).start();
+}

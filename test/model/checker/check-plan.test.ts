@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { checkPlan } from '../../../model/checker/index.js';
+import { DAY, HOUR } from '../../../sim/index.js';
+import { scenario, textbookWith } from './helpers.js';
+
+const rules = (findings: ReturnType<typeof checkPlan>) => findings.map((finding) => finding.rule);
+const errors = (findings: ReturnType<typeof checkPlan>) => findings.filter((finding) => finding.severity === 'error').map((finding) => finding.rule);
+
+describe('checkPlan', () => {
+  it('finds nothing wrong with the textbook plan', () => {
+    expect(checkPlan(textbookWith({}))).toEqual([]);
+  });
+
+  it('every finding has a rule id, severity, step, message and fix', () => {
+    for (const finding of checkPlan(scenario(['{ action: switch-mx, at: 1d }']))) {
+      expect(finding.rule).toMatch(/^(preflight|schedule)\./);
+      expect(finding.step.length).toBeGreaterThan(5);
+      expect(finding.message.length).toBeGreaterThan(10);
+      expect(finding.fix.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('includes the pre-flight rules', () => {
+    expect(errors(checkPlan(textbookWith({}, 'tenant: { directorySync: true }')))).toContain('preflight.directory-sync-on');
+    expect(errors(checkPlan(textbookWith({ 'verify-domain': null })))).toContain('preflight.domain-not-verified');
+  });
+
+  it('schedule.no-batch: a switch without a batch is an error', () => {
+    expect(errors(checkPlan(scenario(['{ action: switch-mx, at: 1d }'])))).toContain('schedule.no-batch');
+  });
+
+  it('schedule.endpoint-not-before-batch', () => {
+    expect(errors(checkPlan(textbookWith({ 'create-endpoint': '{ action: create-endpoint, at: 2h }' })))).toContain('schedule.endpoint-not-before-batch');
+  });
+
+  it('schedule.verify-before-txt-propagated', () => {
+    const findings = checkPlan(textbookWith({ 'verify-domain': '{ action: verify-domain, at: 5m }' }));
+    expect(errors(findings)).toContain('schedule.verify-before-txt-propagated');
+  });
+
+  it('schedule.batch-not-started: manual start missing, or before the batch exists', () => {
+    expect(errors(checkPlan(textbookWith({ 'start-batch': null })))).toContain('schedule.batch-not-started');
+    expect(errors(checkPlan(textbookWith({ 'start-batch': '{ action: start-batch, at: 10m }' })))).toContain('schedule.batch-not-started');
+  });
+
+  it('schedule.mx-switched-before-sync: an absolute switch earlier than the pessimistic sync estimate', () => {
+    expect(errors(checkPlan(textbookWith({ 'switch-mx': '{ action: switch-mx, at: 2h }' })))).toContain('schedule.mx-switched-before-sync');
+    expect(rules(checkPlan(textbookWith({ 'switch-mx': '{ action: switch-mx, at: 5d }' })))).not.toContain('schedule.mx-switched-before-sync');
+  });
+
+  it('schedule.no-mx-switch warns', () => {
+    const findings = checkPlan(textbookWith({ 'switch-mx': null, 'remove-batch': null, decommission: null }));
+    expect(findings.find((finding) => finding.rule === 'schedule.no-mx-switch')?.severity).toBe('warning');
+  });
+
+  it('schedule.ttl-not-lowered-in-time: not lowered, or lowered less than one old TTL before the switch', () => {
+    expect(rules(checkPlan(textbookWith({ 'set-mx-ttl': null, 'switch-mx': '{ action: switch-mx, at: "1h after initial-sync-done" }' })))).toContain('schedule.ttl-not-lowered-in-time');
+    expect(rules(checkPlan(textbookWith({ 'set-mx-ttl': '{ action: set-mx-ttl, ttl: 1h, at: "1h after batch-started" }', 'switch-mx': '{ action: switch-mx, at: "2h after batch-started" }' })))).toContain('schedule.ttl-not-lowered-in-time');
+    // Already short: nothing to lower.
+    expect(rules(checkPlan(textbookWith({ 'set-mx-ttl': null }, 'dns: { initialMxTtl: 1h }')))).not.toContain('schedule.ttl-not-lowered-in-time');
+  });
+
+  it('schedule.batch-removed-before-72h and -before-final-pass', () => {
+    const early = errors(checkPlan(textbookWith({ 'remove-batch': '{ action: remove-batch, at: "1h after mx-switched" }' })));
+    expect(early).toEqual(expect.arrayContaining(['schedule.batch-removed-before-72h', 'schedule.batch-removed-before-final-pass']));
+    const minimum = errors(checkPlan(textbookWith({ 'remove-batch': '{ action: remove-batch, at: "72h after mx-switched" }' })));
+    expect(minimum).toContain('schedule.batch-removed-before-final-pass');
+    expect(minimum).not.toContain('schedule.batch-removed-before-72h');
+    expect(errors(checkPlan(textbookWith({ 'remove-batch': '{ action: remove-batch, at: "6d after mx-switched" }' })))).toEqual([]);
+  });
+
+  it('schedule.batch-removed-without-switch', () => {
+    expect(errors(checkPlan(textbookWith({ 'switch-mx': null, 'remove-batch': '{ action: remove-batch, at: 10d }', decommission: null })))).toContain('schedule.batch-removed-without-switch');
+  });
+
+  it('schedule.batch-stopped-after-switch and schedule.complete-not-for-cutover', () => {
+    expect(errors(checkPlan(textbookWith({ 'stop-batch': '{ action: stop-batch, at: "1h after mx-switched" }' })))).toContain('schedule.batch-stopped-after-switch');
+    expect(rules(checkPlan(textbookWith({ 'complete-batch': '{ action: complete-batch, at: "1h after mx-switched" }' })))).toContain('schedule.complete-not-for-cutover');
+  });
+
+  it('schedule.licenses-not-assigned, -after-grace, and a partial assignment names who is missing', () => {
+    expect(errors(checkPlan(textbookWith({ 'assign-licenses': null })))).toContain('schedule.licenses-not-assigned');
+    expect(errors(checkPlan(textbookWith({ 'assign-licenses': '{ action: assign-licenses, at: 31d }' })))).toContain('schedule.licenses-after-grace');
+    const partial = checkPlan(textbookWith({ 'assign-licenses': '{ action: assign-licenses, at: 1d, users: [user0001@contoso.com] }' }));
+    const missing = partial.find((finding) => finding.rule === 'schedule.licenses-not-assigned');
+    expect(missing?.subjects).toHaveLength(9);
+    expect(missing?.at).toBeGreaterThan(30 * DAY);
+  });
+
+  it('schedule.license-pool-too-small', () => {
+    expect(errors(checkPlan(textbookWith({}, 'tenant: { licensePool: 5 }')))).toContain('schedule.license-pool-too-small');
+  });
+
+  it('schedule.no-autodiscover-cname and schedule.scp-pointer-not-cleared', () => {
+    expect(errors(checkPlan(textbookWith({ 'create-autodiscover-cname': null })))).toContain('schedule.no-autodiscover-cname');
+    expect(errors(checkPlan(textbookWith({ 'clear-scp-pointer': null })))).toContain('schedule.scp-pointer-not-cleared');
+    // Nothing to clear when no Outlook is domain-joined.
+    expect(errors(checkPlan(textbookWith({ 'clear-scp-pointer': null }, 'clients: { domainJoinedFraction: 0 }')))).toEqual([]);
+  });
+
+  it('schedule.clients-not-moved-before-removal: Autodiscover fixed too late for the removal', () => {
+    const late = textbookWith({
+      'create-autodiscover-cname': '{ action: create-autodiscover-cname, at: "1d after batch-removed" }',
+      'remove-batch': '{ action: remove-batch, at: "8d after mx-switched" }',
+    });
+    expect(errors(checkPlan(late))).toContain('schedule.clients-not-moved-before-removal');
+  });
+
+  it('schedule.decommission-too-early: before removal, or while senders may still reach it', () => {
+    const findings = checkPlan(textbookWith({ decommission: '{ action: decommission, at: "6h after mx-switched" }' }));
+    const finding = findings.find((f) => f.rule === 'schedule.decommission-too-early');
+    expect(finding?.severity).toBe('error');
+    expect(finding?.message).toMatch(/batch still exists/);
+    expect(finding?.step).toBe('Complete post migration tasks');
+  });
+
+  it('schedule.action-never-runs, schedule.action-after-horizon, schedule.declared-faults', () => {
+    expect(rules(checkPlan(textbookWith({ 'switch-mx': null, decommission: null, 'remove-batch': null, 'create-autodiscover-cname': '{ action: create-autodiscover-cname, after: mx-switched }' })))).toContain('schedule.action-never-runs');
+    expect(rules(checkPlan(textbookWith({}, 'horizon: 2d')))).toContain('schedule.action-after-horizon');
+    expect(rules(checkPlan(textbookWith({}, 'faults: [{ kind: on-prem-outage, from: 2d, until: 2d6h }]')))).toContain('schedule.declared-faults');
+  });
+
+  it('orders errors first, then by time', () => {
+    const findings = checkPlan(textbookWith({ 'assign-licenses': null, 'remove-batch': '{ action: remove-batch, at: "1h after mx-switched" }' }, 'horizon: 3d'));
+    const severities = findings.map((finding) => finding.severity);
+    expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)));
+    const errorTimes = findings.filter((finding) => finding.severity === 'error').map((finding) => finding.at ?? -1);
+    expect(errorTimes).toEqual([...errorTimes].sort((a, b) => a - b));
+    expect(findings.find((finding) => finding.rule === 'schedule.batch-removed-before-72h')?.at).toBeGreaterThan(HOUR);
+  });
+});
