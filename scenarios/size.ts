@@ -10,7 +10,7 @@ const UNIT_BYTES: Record<string, number> = {
 };
 
 /** The text forms accepted, for JSON Schema `pattern` and error messages. */
-export const SIZE_PATTERN = '^\\s*\\d[\\d,]*(\\.\\d+)?\\s*(B|KB|MB|GB|TB|bytes)?\\s*(\\(\\s*[\\d,]+\\s*bytes\\s*\\))?\\s*$';
+export const SIZE_PATTERN = '^\\s*\\d[\\d,]*(\\.\\d+)?\\s*([KkMmGgTt]?[Bb]|bytes)?\\s*(\\(\\s*[\\d,]+\\s*bytes\\s*\\))?\\s*$';
 export const SIZE_EXPECTED = 'a size such as "2.4 GB", "512 MB", a number of bytes, or Exchange\'s "1.234 GB (1,324,567,890 bytes)"';
 
 const EXACT_BYTES = /\(\s*([\d,]+)\s*bytes\s*\)/i;

@@ -1,0 +1,149 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'yaml';
+import { InputError } from '../sim/index.js';
+import type { MailboxType } from '../model/organisation.js';
+import { articlePlan } from './article-plan.js';
+import { parseScenario, type LoadedScenario } from './parse.js';
+import type { ScenarioFile } from './schema.js';
+import { formatSize, parseSize } from './size.js';
+
+/**
+ * Import of a mailbox inventory exported from Exchange, for example
+ *   Get-Mailbox | Get-MailboxStatistics ... | Export-Csv inventory.csv
+ * with DisplayName, PrimarySmtpAddress, TotalItemSize ("1.234 GB (1,324,567,890 bytes)"),
+ * ItemCount, RecipientTypeDetails and HiddenFromAddressListsEnabled. Parsed with csv-parse
+ * (UTF-8 BOM, quoted commas, CRLF). A malformed row stops the import unless `keepGoing`.
+ */
+
+export interface RowProblem {
+  /** Record number as a spreadsheet shows it: the header is row 1. */
+  row: number;
+  /** Line of the file where the row ends (differs from `row` when a quoted field spans lines). */
+  line: number;
+  column: string;
+  message: string;
+}
+
+export interface InventoryImport {
+  scenario: { text: string; data: ScenarioFile; loaded: LoadedScenario };
+  problems: RowProblem[];
+  /** Rows left out on purpose (system mailboxes a cutover does not move). */
+  skipped: { row: number; address: string; reason: string }[];
+}
+
+export interface InventoryOptions {
+  fileName: string;
+  /** The organisation's domain; default: the most common domain among the addresses. */
+  domain?: string;
+  /** Import the good rows and list the bad ones, instead of stopping at the first bad row. */
+  keepGoing?: boolean;
+  /** Scenario name; default: from the file name. */
+  name?: string;
+}
+
+const REQUIRED = ['DisplayName', 'PrimarySmtpAddress', 'TotalItemSize', 'ItemCount', 'RecipientTypeDetails', 'HiddenFromAddressListsEnabled'] as const;
+type Column = (typeof REQUIRED)[number];
+
+const TYPES: Record<string, MailboxType> = {
+  usermailbox: 'UserMailbox', linkedmailbox: 'UserMailbox', sharedmailbox: 'SharedMailbox', roommailbox: 'RoomMailbox', equipmentmailbox: 'EquipmentMailbox',
+};
+/** System mailboxes Get-Mailbox can list but a cutover does not migrate. */
+const SYSTEM_TYPES = new Set(['discoverymailbox', 'arbitrationmailbox', 'monitoringmailbox', 'auditlogmailbox', 'systemmailbox', 'auxauditlogmailbox']);
+const ADDRESS = /^[^\s@<>()",;:]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+
+type Row = { record: string[]; info: { lines: number } };
+
+function readRows(csvText: string, fileName: string): Row[] {
+  // PowerShell 5's Export-Csv writes a "#TYPE ..." line first unless -NoTypeInformation; blank it, keeping line numbers.
+  // csv-parse counts a CRLF inside a quoted field as two lines; normalising line ends keeps `line` right.
+  const text = csvText.replace(/^(\uFEFF?)#TYPE[^\r\n]*/, '$1').replace(/\r\n/g, '\n');
+  try {
+    return parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as Row[];
+  } catch (error) {
+    const details = error as { message?: string; lines?: number };
+    throw new InputError('CSV_SYNTAX', `not a readable CSV file: ${details.message ?? String(error)}`, { file: fileName, ...(details.lines ? { line: details.lines } : {}) });
+  }
+}
+
+export function importInventory(csvText: string, options: InventoryOptions): InventoryImport {
+  const file = options.fileName;
+  const [header, ...rows] = readRows(csvText, file);
+  if (!header) throw new InputError('CSV_EMPTY', 'the inventory is empty; expected a header row and one row per mailbox', { file, line: 1 });
+  const names = header.record.map((name) => name.trim().toLowerCase());
+  const index = {} as Record<Column, number>;
+  for (const column of REQUIRED) {
+    const position = names.indexOf(column.toLowerCase());
+    if (position < 0) {
+      throw new InputError('CSV_MISSING_COLUMN', `the inventory has no ${column} column; expected the columns ${REQUIRED.join(', ')}`, { file, line: header.info.lines, path: column }, REQUIRED.join(', '));
+    }
+    index[column] = position;
+  }
+
+  const problems: RowProblem[] = [];
+  const skipped: InventoryImport['skipped'] = [];
+  const mailboxes: NonNullable<ScenarioFile['organisation']['mailboxes']> = [];
+  const seen = new Set<string>();
+  rows.forEach(({ record, info }, position) => {
+    const row = position + 2;
+    const problem = (column: string, message: string) => problems.push({ row, line: info.lines, column, message });
+    const field = (column: Column) => record[index[column]] ?? '';
+    if (record.length !== header.record.length) {
+      problem('*', `has ${record.length} fields, the header has ${header.record.length} (an unquoted comma?)`);
+      return;
+    }
+    const before = problems.length;
+    const address = field('PrimarySmtpAddress').toLowerCase();
+    if (!ADDRESS.test(address)) problem('PrimarySmtpAddress', `"${field('PrimarySmtpAddress')}" is not an email address`);
+    else if (seen.has(address)) problem('PrimarySmtpAddress', `${address} appears twice`);
+    const typeText = field('RecipientTypeDetails').toLowerCase();
+    if (SYSTEM_TYPES.has(typeText)) {
+      skipped.push({ row, address, reason: `${field('RecipientTypeDetails')} is a system mailbox; a cutover does not migrate it` });
+      return;
+    }
+    const type = TYPES[typeText];
+    if (!type) problem('RecipientTypeDetails', `"${field('RecipientTypeDetails')}" is not a mailbox type (expected ${Object.values(TYPES).filter((v, i, a) => a.indexOf(v) === i).join(', ')})`);
+    const size = parseSize(field('TotalItemSize'));
+    if (size === undefined) problem('TotalItemSize', `"${field('TotalItemSize')}" is not a size (expected for example "1.234 GB (1,324,567,890 bytes)")`);
+    const itemText = field('ItemCount').replace(/,/g, '');
+    const items = /^\d+$/.test(itemText) ? Number(itemText) : undefined;
+    if (items === undefined) problem('ItemCount', `"${field('ItemCount')}" is not a whole number`);
+    const hiddenText = field('HiddenFromAddressListsEnabled').toLowerCase();
+    if (hiddenText !== 'true' && hiddenText !== 'false') problem('HiddenFromAddressListsEnabled', `"${field('HiddenFromAddressListsEnabled')}" is not True or False`);
+    if (problems.length > before || !type || size === undefined || items === undefined) return;
+    seen.add(address);
+    const displayName = field('DisplayName') || address;
+    mailboxes.push({ address, displayName, type, size, items, ...(hiddenText === 'true' ? { hidden: true } : {}) });
+  });
+
+  const first = problems[0];
+  if (first && !options.keepGoing) {
+    throw new InputError('CSV_MALFORMED_ROW',
+      `${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''}; fix the file, or import only the good rows with keepGoing (--keep-going)`,
+      { file, line: first.line, path: `row ${first.row}, column ${first.column}` });
+  }
+  if (mailboxes.length === 0) throw new InputError('CSV_NO_MAILBOXES', 'the inventory lists no mailbox that can be migrated', { file });
+
+  const domain = (options.domain ?? mostCommonDomain(mailboxes.map((mailbox) => mailbox.address))).toLowerCase();
+  const totalBytes = mailboxes.reduce((sum, mailbox) => sum + (parseSize(mailbox.size ?? 0) ?? 0), 0);
+  const fromFile = (file.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]/g, '-');
+  const name = options.name ?? (fromFile || 'inventory');
+  const data: ScenarioFile = {
+    name,
+    description: `Imported from ${file.split(/[\\/]/).pop()}: ${mailboxes.length} mailboxes, ${formatSize(totalBytes)}; the article's plan with the batch removed when the twin says it is safe.`,
+    seed: 1,
+    horizon: '21d',
+    organisation: { domain, mailboxes },
+    plan: articlePlan(),
+  };
+  const text = stringify(data, { lineWidth: 0 });
+  return { scenario: { text, data, loaded: parseScenario(text, `${name}.yaml`) }, problems, skipped };
+}
+
+function mostCommonDomain(addresses: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const address of addresses) {
+    const domain = address.split('@')[1] ?? '';
+    counts.set(domain, (counts.get(domain) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'example.com';
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../scenarios/index.js';
+import { checkPlan } from '../../model/checker/index.js';
+import { simulate } from '../../model/index.js';
+import { HOUR } from '../../sim/index.js';
+
+/** The built-in scenarios' expected outcomes, part 2 (part 1: test/scenarios/builtin.test.ts). */
+
+const run = (name: string) => {
+  const { config } = loadScenario(name);
+  return { config, findings: checkPlan(config), result: simulate(config) };
+};
+const errorRules = (findings: ReturnType<typeof checkPlan>) => findings.filter((finding) => finding.severity === 'error').map((finding) => finding.rule);
+
+describe('built-in scenario outcomes', () => {
+  it('early-batch-delete: mail stranded on-prem after the removal is lost; the checker flags the removal', () => {
+    const { findings, result } = run('early-batch-delete');
+    expect(errorRules(findings)).toEqual(expect.arrayContaining(['schedule.batch-removed-before-72h', 'schedule.batch-removed-before-final-pass']));
+    expect(result.messages.lost).toBeGreaterThan(0);
+    expect(result.reasons['stranded-on-prem-after-batch-removal']).toBe(result.messages.lost);
+  });
+
+  it('ttl-not-lowered: only a warning; nothing lost, but more mail arrives late than with the TTL lowered', () => {
+    const { findings, result } = run('ttl-not-lowered');
+    expect(errorRules(findings)).toEqual([]);
+    expect(findings.map((finding) => finding.rule)).toContain('schedule.ttl-not-lowered-in-time');
+    expect(result.messages.lost + result.messages.bounced).toBe(0);
+    const lowered = simulate({ ...loadScenario('ttl-not-lowered').config, dns: { ...loadScenario('ttl-not-lowered').config.dns, initialMxTtl: HOUR } });
+    expect(result.messages.deliveredLate).toBeGreaterThan(lowered.messages.deliveredLate);
+  });
+
+  it('licenses-forgotten: mailboxes disabled after the grace, mail to them bounces', () => {
+    const { findings, result } = run('licenses-forgotten');
+    expect(errorRules(findings)).toContain('schedule.licenses-not-assigned');
+    expect(result.messages.bounced).toBeGreaterThan(0);
+    expect(result.reasons['mailbox-disabled-5.1.10']).toBe(result.messages.bounced);
+    expect(result.messages.lost).toBe(0);
+  });
+
+  it('hidden-mailboxes: the hidden five fail; mail to them bounces or is stranded', () => {
+    const { findings, result } = run('hidden-mailboxes');
+    expect(errorRules(findings)).toContain('preflight.hidden-mailboxes');
+    expect(result.mailboxes.failed).toBe(5);
+    expect(result.mailboxes.synced).toBe(35);
+    expect(result.messages.bounced).toBeGreaterThan(0);
+  });
+
+  it('outlook-still-on-prem: what users do on-prem is lost once the batch is deleted', () => {
+    const { findings, result } = run('outlook-still-on-prem');
+    expect(errorRules(findings)).toEqual(expect.arrayContaining(['schedule.no-autodiscover-cname', 'schedule.scp-pointer-not-cleared']));
+    expect(result.messages.lost).toBeGreaterThan(0);
+    expect(result.reasons['stranded-on-prem-after-batch-removal']).toBeGreaterThan(0);
+  });
+
+  it('decommission-too-early: reported by the checker; messages bounce', () => {
+    const { findings, result } = run('decommission-too-early');
+    expect(errorRules(findings)).toContain('schedule.decommission-too-early');
+    expect(result.messages.bounced).toBeGreaterThan(0);
+  });
+
+});
