@@ -1,4 +1,4 @@
-import { DAY, HOUR, formatInstant } from '../sim/index.js';
+import { DAY, formatInstant } from '../sim/index.js';
 import type { SimulationResult } from '../model/result.js';
 
 /**
@@ -134,5 +134,3 @@ const round = (value: number, decimals: number): number => {
   return Math.round(value * factor) / factor;
 };
 
-/** Hours in a horizon, for captions. */
-export const hoursIn = (horizon: number): number => Math.ceil(horizon / HOUR);

@@ -1,0 +1,71 @@
+import { toIsoTime, type Millis } from '../sim/index.js';
+import type { BatchStatus, Finding, Severity, SimulationResult } from '../model/result.js';
+
+/**
+ * The one JSON object `cutover run --json` prints (documented in docs/cli.md). Times are
+ * milliseconds from the start; when the scenario has a start date each time also has an
+ * ISO string beside it, in a field of the same name ending in `Iso`.
+ */
+export interface RunJson {
+  scenario: string;
+  seed: number;
+  traceHash: string;
+  horizon: Millis;
+  startDate?: string;
+  batch: { statusHistory: { status: BatchStatus; at: Millis; atIso?: string }[] };
+  mailboxes: { total: number; synced: number; failed: number };
+  messages: { sent: number; delivered: number; deliveredLate: number; bounced: number; lost: number };
+  findings: { rule: string; severity: Severity; at: Millis | null; atIso?: string; message: string }[];
+  recommendations: {
+    initialSyncDoneAt: { p50: Millis; p90: Millis; p50Iso?: string; p90Iso?: string } | null;
+    earliestSafeMxSwitchAt: Millis | null;
+    earliestSafeMxSwitchAtIso?: string;
+    earliestSafeBatchRemovalAt: Millis | null;
+    earliestSafeBatchRemovalAtIso?: string;
+    latestLicenseAt: Millis | null;
+    latestLicenseAtIso?: string;
+  };
+}
+
+/** Adds `<name>Iso` beside a time when there is a start date and a time. */
+function withIso<K extends string>(name: K, at: Millis | null | undefined, startDate: string | undefined): Partial<Record<`${K}Iso`, string>> {
+  const iso = at === null || at === undefined ? undefined : toIsoTime(at, startDate);
+  return iso === undefined ? {} : ({ [`${name}Iso`]: iso } as Partial<Record<`${K}Iso`, string>>);
+}
+
+export function findingsJson(findings: readonly Finding[], startDate: string | undefined): RunJson['findings'] {
+  return findings.map((finding) => ({
+    rule: finding.rule,
+    severity: finding.severity,
+    at: finding.at ?? null,
+    ...withIso('at', finding.at, startDate),
+    message: finding.message,
+  }));
+}
+
+export function runJson(result: SimulationResult): RunJson {
+  const start = result.startDate;
+  const recommendations = result.recommendations;
+  const sync = recommendations.initialSyncDoneAt;
+  const { sent, delivered, deliveredLate, bounced, lost } = result.messages;
+  return {
+    scenario: result.scenario,
+    seed: result.seed,
+    traceHash: result.traceHash,
+    horizon: result.horizon,
+    ...(start === undefined ? {} : { startDate: start }),
+    batch: { statusHistory: result.batch.statusHistory.map(({ status, at }) => ({ status, at, ...withIso('at', at, start) })) },
+    mailboxes: { total: result.mailboxes.total, synced: result.mailboxes.synced, failed: result.mailboxes.failed },
+    messages: { sent, delivered, deliveredLate, bounced, lost },
+    findings: findingsJson(result.findings, start),
+    recommendations: {
+      initialSyncDoneAt: sync === null ? null : { p50: sync.p50, p90: sync.p90, ...withIso('p50', sync.p50, start), ...withIso('p90', sync.p90, start) },
+      earliestSafeMxSwitchAt: recommendations.earliestSafeMxSwitchAt,
+      ...withIso('earliestSafeMxSwitchAt', recommendations.earliestSafeMxSwitchAt, start),
+      earliestSafeBatchRemovalAt: recommendations.earliestSafeBatchRemovalAt,
+      ...withIso('earliestSafeBatchRemovalAt', recommendations.earliestSafeBatchRemovalAt, start),
+      latestLicenseAt: recommendations.latestLicenseAt,
+      ...withIso('latestLicenseAt', recommendations.latestLicenseAt, start),
+    },
+  };
+}

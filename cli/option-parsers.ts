@@ -1,0 +1,46 @@
+import { InvalidArgumentError } from 'commander';
+import { isInputError, parseDuration, type Millis } from '../sim/index.js';
+import { parseVary, type VarySpec } from './sweep-range.js';
+
+/**
+ * Typed option parsing for commander: each parser turns the flag's text into a value or
+ * throws InvalidArgumentError, which commander reports as one line (exit 2).
+ */
+export function parseSeed(text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new InvalidArgumentError('expected a whole number of 0 or more, for example --seed 42.');
+  const seed = Number(text);
+  if (!Number.isSafeInteger(seed)) throw new InvalidArgumentError('the seed is too large.');
+  return seed;
+}
+
+export function parsePositiveCount(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.');
+  const count = Number(text);
+  if (count > 100_000) throw new InvalidArgumentError('at most 100000.');
+  return count;
+}
+
+export function parseWorkerCount(text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new InvalidArgumentError('expected a whole number (0 runs in this thread).');
+  return Number(text);
+}
+
+export function parseUntil(text: string): Millis {
+  try {
+    const until = parseDuration(text);
+    if (until <= 0) throw new InvalidArgumentError('expected a duration greater than zero, for example --until 72h.');
+    return until;
+  } catch (error) {
+    if (isInputError(error)) throw new InvalidArgumentError(`${error.message}.`);
+    throw error;
+  }
+}
+
+export function parseVaryOption(text: string): VarySpec {
+  try {
+    return parseVary(text);
+  } catch (error) {
+    if (isInputError(error)) throw new InvalidArgumentError(`${error.message}.`);
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+import { Command } from 'commander';
+import { addCheckCommand } from './command-check.js';
+import { addImportCommand } from './command-import.js';
+import { addReplayCommand } from './command-replay.js';
+import { addRunCommand } from './command-run.js';
+import { addSchemaCommand } from './command-schema.js';
+import { addSweepCommand } from './command-sweep.js';
+import type { CommandContext } from './context.js';
+
+/**
+ * The `cutover` program. Commander never exits the process itself (exitOverride) and
+ * prints its own errors nowhere: `main` turns them into one line and exit code 2.
+ */
+export function buildProgram(context: CommandContext): Command {
+  const program = new Command('cutover')
+    .description('Rehearse an Exchange cutover migration to Microsoft 365 in simulated time.')
+    .version('0.1.0', '-V, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.io.stdout(text),
+      writeErr: (text) => context.io.stderr(text),
+      outputError: () => {},
+    })
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(false)
+    .addHelpText('after', `
+Examples:
+  cutover run textbook                         simulate the built-in textbook cutover
+  cutover run plan.yaml --report report.html   write a self-contained HTML report
+  cutover check plan.yaml                      the article's rules, without simulating
+  cutover sweep plan.yaml --vary dns.initialMxTtl=1h..48h:12h --seeds 50
+  cutover replay plan.yaml --seed 42 --trace run.jsonl
+  cutover import mailboxes.csv -o plan.yaml
+  cutover schema > scenario.schema.json
+
+Exit codes: 0 all well; 1 mail lost or bounced, or error findings; 2 bad input; 3 internal error.`);
+  addRunCommand(program, context);
+  addCheckCommand(program, context);
+  addSweepCommand(program, context);
+  addReplayCommand(program, context);
+  addImportCommand(program, context);
+  addSchemaCommand(program, context);
+  return program;
+}

@@ -1,0 +1,67 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { InputError } from '../sim/index.js';
+import type { JobMessage, ReplyMessage } from './worker-serve.js';
+
+export interface PoolOptions<J, D> {
+  /** The worker's TypeScript entry (it calls `serveJobs`). */
+  entry: URL;
+  /** Data every worker gets once (for example the resolved scenario). */
+  data: D;
+  jobs: readonly J[];
+  /** Worker threads; defaults to every core (`os.availableParallelism()`), never more than there are jobs. */
+  size?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
+
+/**
+ * Runs jobs on a pool of worker threads and gives back the results in job order, whatever
+ * order they finish in (so output does not depend on scheduling). The first failing job
+ * stops the pool and its error is raised (an InputError keeps its code).
+ */
+export async function runPool<J, R, D>(options: PoolOptions<J, D>): Promise<R[]> {
+  const total = options.jobs.length;
+  const results = new Array<R>(total);
+  if (total === 0) return results;
+  const size = Math.max(1, Math.min(options.size ?? availableParallelism(), total));
+  const workers: Worker[] = [];
+  let next = 0;
+  let done = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let failed = false;
+      const fail = (error: Error) => {
+        if (!failed) { failed = true; reject(error); }
+      };
+      const feed = (worker: Worker) => {
+        if (failed || next >= total) return;
+        const id = next++;
+        worker.postMessage({ id, job: options.jobs[id]! } satisfies JobMessage<J>);
+      };
+      for (let index = 0; index < size; index++) {
+        const worker = new Worker(fileURLToPath(BOOTSTRAP), { workerData: { entry: options.entry.href, data: options.data }, execArgv: [] });
+        workers.push(worker);
+        worker.on('message', (reply: ReplyMessage<R>) => {
+          if ('error' in reply) {
+            fail(reply.code === undefined ? new Error(reply.error) : new InputError(reply.code, reply.error));
+            return;
+          }
+          results[reply.id] = reply.result;
+          done++;
+          options.onProgress?.(done, total);
+          if (done === total) resolve();
+          else feed(worker);
+        });
+        worker.on('error', fail);
+        worker.on('exit', (code) => { if (done < total) fail(new Error(`a sweep worker stopped early (exit code ${code})`)); });
+        feed(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results;
+}

@@ -1,0 +1,7 @@
+/** The self-contained HTML report (chart.js inlined, opens offline) and the helpers the CLI shares with it. */
+export { renderReport, type ReportOptions } from './render.js';
+export { renderSweepReport, type SweepRow, type SweepReportOptions } from './sweep-report.js';
+export { escapeHtml, jsonForScript } from './escape.js';
+export { verdictOf, hasErrorFindings, type Verdict } from './verdict.js';
+export { describeInstant, describeDuration } from './time-labels.js';
+export { runCharts, type ChartSpec, type ChartDataset } from './charts.js';

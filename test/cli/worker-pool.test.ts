@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest';
+import { runPool } from '../../cli/worker-pool.js';
+import { InputError } from '../../sim/index.js';
+
+const entry = new URL('./fixtures/square-worker.ts', import.meta.url);
+
+describe('runPool', () => {
+  test('runs every job on worker threads and keeps job order', async () => {
+    const progress: number[] = [];
+    const jobs = Array.from({ length: 20 }, (_, index) => index + 20);
+    const results = await runPool<number, number, { offset: number }>({ entry, data: { offset: 1 }, jobs, size: 2, onProgress: (done) => progress.push(done) });
+    expect(results).toEqual(jobs.map((n) => n * n + 1));
+    expect(progress).toEqual(jobs.map((_, index) => index + 1));
+  }, 20_000);
+
+  test('raises the first failure with its code', async () => {
+    const failing = runPool<number, number, { offset: number }>({ entry, data: { offset: 0 }, jobs: [1, 13, 2], size: 2 });
+    await expect(failing).rejects.toBeInstanceOf(InputError);
+    await expect(runPool({ entry, data: { offset: 0 }, jobs: [13], size: 1 })).rejects.toThrow('thirteen is refused');
+  }, 20_000);
+
+  test('an empty job list needs no worker', async () => {
+    expect(await runPool({ entry, data: { offset: 0 }, jobs: [] })).toEqual([]);
+  });
+});
