@@ -37,6 +37,8 @@ export interface MigrationUser {
   /** The one pending engine event of this user (queue delay, provisioning, next incremental). */
   timer: ScheduledEvent<MigrationUser> | undefined;
   slot: 'initial' | 'incremental' | undefined;
+  /** Waiting in the incremental pool's queue: its pass is already requested, so Start must not request another. */
+  awaitingIncrementalSlot: boolean;
   pass: SyncPass | undefined;
   /** The mailbox's own transfer rate, bytes per hour, drawn once. */
   ownRate: number | undefined;
@@ -62,7 +64,7 @@ export function createMigrationUser(recipient: Recipient, now: () => Millis, tra
   actor.start();
   return {
     recipient, address: recipient.address, hasData: recipient.kind === 'mailbox', actor,
-    started: false, provisioned: false, timer: undefined, slot: undefined, pass: undefined, ownRate: undefined,
+    started: false, provisioned: false, timer: undefined, slot: undefined, awaitingIncrementalSlot: false, pass: undefined, ownRate: undefined,
     initialLeft: undefined, initialTotalBytes: 0, bytesSynced: 0, itemsSynced: 0, skippedLarge: 0, skippedBad: 0,
     initialSyncDoneAt: undefined, lastSuccessfulSyncAt: undefined, note: undefined,
   };

@@ -40,6 +40,8 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
   validateConcurrency(options);
   const { scheduler, config, tenant, trace } = options;
   const pending = new Map<string, PendingData>();
+  // Looked up on every on-prem arrival, so a set rather than a scan of the recipients.
+  const mailboxAddresses = new Set(config.organisation.recipients.filter(isMailbox).map((mailbox) => mailbox.address.toLowerCase()));
   const history: { status: BatchStatus; at: Millis }[] = [];
   let endpoint: EndpointTestResult | undefined;
   let batch: Batch | undefined;
@@ -63,17 +65,20 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     reconcileQueued = false;
     if (batch === undefined) return;
     const at = scheduler.now();
-    const counts = batchCounts(batch.engine.users);
-    const incrementalRunning = batch.engine.users.some((user) => user.pass?.kind === 'incremental');
+    const users = batch.engine.users;
+    // An incremental slot is held exactly while a pass copies, so the pool says whether one runs (O(1) on the hot path).
+    const incrementalRunning = batch.engine.slotsInUse().incremental > 0;
     if (batch.status === 'Syncing') {
-      const settled = batch.engine.users.every((user) => user.initialSyncDoneAt !== undefined || user.actor.getSnapshot().value === 'Failed');
-      if (!settled) return;
+      for (const user of users) {
+        if (user.initialSyncDoneAt === undefined && user.actor.getSnapshot().value !== 'Failed') return;
+      }
       batch.initialSyncDoneAt ??= at;
-      send({ type: 'INITIAL_SYNC_DONE', at, synced: batch.engine.users.length - counts.failed, failed: counts.failed });
+      const { failed } = batchCounts(users);
+      send({ type: 'INITIAL_SYNC_DONE', at, synced: users.length - failed, failed });
     } else if ((batch.status === 'Synced' || batch.status === 'SyncedWithErrors') && incrementalRunning) {
       send({ type: 'INCREMENTAL_STARTED', at });
     } else if (batch.status === 'IncrementalSyncing' && !incrementalRunning) {
-      send({ type: 'INCREMENTAL_DONE', at, failed: counts.failed });
+      send({ type: 'INCREMENTAL_DONE', at, failed: batchCounts(users).failed });
     }
   };
   const scheduleReconcile = (): void => {
@@ -172,8 +177,7 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     allowedCommands: () => (['create', 'start', 'stop', 'complete', 'remove'] as const).map(allowed),
     recordOnPremArrival(address, bytes) {
       const key = address.toLowerCase();
-      const recipient = config.organisation.recipients.find((candidate) => candidate.address === key);
-      if (recipient === undefined || !isMailbox(recipient)) throw new InputError('MIGRATION_UNKNOWN_MAILBOX', `recordOnPremArrival: ${address} is not an on-prem mailbox`, { path: 'address' });
+      if (!mailboxAddresses.has(key)) throw new InputError('MIGRATION_UNKNOWN_MAILBOX', `recordOnPremArrival: ${address} is not an on-prem mailbox`, { path: 'address' });
       if (!Number.isFinite(bytes) || bytes < 0) throw new InputError('MIGRATION_BYTES_INVALID', `recordOnPremArrival: bytes must be a non-negative number, got ${bytes}`, { path: 'bytes' });
       const data = pending.get(key) ?? { bytes: 0, items: 0, large: 0 };
       // Items over the target's MaxReceiveSize are skipped as large items (BLOG-LARGE, facts §5.2).

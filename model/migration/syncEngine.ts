@@ -97,7 +97,7 @@ export class SyncEngine {
         sendUser(user, { type: 'RESUME', at: now });
         if (userStatus(user) === 'Synced') this.scheduleIncremental(user, now);
         else this.enterQueue(user);
-      } else if (status === 'Synced' && user.timer === undefined && user.hasData) {
+      } else if (status === 'Synced' && user.hasData && user.timer === undefined && !user.awaitingIncrementalSlot) {
         this.scheduleIncremental(user, now);
       }
     }
@@ -113,6 +113,7 @@ export class SyncEngine {
     for (const user of this.users) {
       scheduler.cancel(user.timer);
       user.timer = undefined;
+      user.awaitingIncrementalSlot = false;
       this.stopPass(user);
       const status = userStatus(user);
       if (user.started && (status === 'Queued' || status === 'Provisioning' || status === 'Syncing' || status === 'IncrementalSyncing')) {
@@ -230,15 +231,18 @@ export class SyncEngine {
   private scheduleIncremental(user: MigrationUser, notBefore: Millis): void {
     const { scheduler, random, config } = this.options;
     const jitter = config.migration.incrementalJitter > 0 ? random.stream('migration.incremental').integer(0, config.migration.incrementalJitter) : 0;
+    scheduler.cancel(user.timer); // one pending pass per user, never two chains
     user.timer = scheduler.at(Math.max(scheduler.now(), notBefore) + jitter, 'migration.incremental', user.address, this.incrementalDue, user);
   }
 
   private requestIncremental(user: MigrationUser): void {
     user.timer = undefined;
+    user.awaitingIncrementalSlot = true;
     this.incrementalPool.request(user);
   }
 
   private grantIncremental(user: MigrationUser): void {
+    user.awaitingIncrementalSlot = false;
     user.slot = 'incremental';
     sendUser(user, { type: 'INCREMENTAL', at: this.options.scheduler.now() });
     this.startPass(user, 'incremental', this.takePending(user.address), 0);

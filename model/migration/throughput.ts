@@ -40,6 +40,10 @@ export const transferWork = (bytes: number, items: number, perItemOverhead: numb
  * Deterministic and O(n log n).
  */
 export function fairShares(demands: readonly number[], capacity: number): number[] {
+  // The usual case: the capacity covers every demand, so nobody is held back and no sort is needed.
+  let demanded = 0;
+  for (const demand of demands) demanded += demand;
+  if (demanded <= capacity) return demands.slice();
   const shares = new Array<number>(demands.length).fill(0);
   const order = demands.map((_, index) => index).sort((a, b) => (demands[a] ?? 0) - (demands[b] ?? 0) || a - b);
   let left = Math.max(0, capacity);
