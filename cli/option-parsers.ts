@@ -44,3 +44,9 @@ export function parseVaryOption(text: string): VarySpec {
     throw error;
   }
 }
+
+export function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text.trim()) || port > 65_535) throw new InvalidArgumentError('expected a port number from 0 to 65535 (0 picks a free one).');
+  return port;
+}

@@ -4,6 +4,7 @@ import { addImportCommand } from './command-import.js';
 import { addReplayCommand } from './command-replay.js';
 import { addRunCommand } from './command-run.js';
 import { addSchemaCommand } from './command-schema.js';
+import { addServeCommand } from './command-serve.js';
 import { addSweepCommand } from './command-sweep.js';
 import type { CommandContext } from './context.js';
 
@@ -32,6 +33,7 @@ Examples:
   cutover replay plan.yaml --seed 42 --trace run.jsonl
   cutover import mailboxes.csv -o plan.yaml
   cutover schema > scenario.schema.json
+  cutover serve                                the trainer dashboard in the browser
 
 Exit codes: 0 all well; 1 mail lost or bounced, or error findings; 2 bad input; 3 internal error.`);
   addRunCommand(program, context);
@@ -40,5 +42,6 @@ Exit codes: 0 all well; 1 mail lost or bounced, or error findings; 2 bad input; 
   addReplayCommand(program, context);
   addImportCommand(program, context);
   addSchemaCommand(program, context);
+  addServeCommand(program, context);
   return program;
 }

@@ -68,7 +68,7 @@ export function createSimulation(config: SimulationConfig, options: SimulationOp
       return world.execute(action, scheduler.now());
     },
     availableActions: () => availableActions(world),
-    snapshot: () => buildSnapshot(world),
+    snapshot: () => buildSnapshot(world, series),
     result: () => buildResult(world, series),
     message: (id) => world.ledger.trace(id, (pending) => world.router.resolvePending(pending)),
   };

@@ -7,7 +7,7 @@ import { batchNameProblem, COMPLETE_REFUSAL, refusalReason } from './batchComman
 import { batchMachine, type BatchEvent, type BatchMachine } from './batchMachine.js';
 import { testEndpoint } from './endpointTest.js';
 import type { PendingData } from './migrationUser.js';
-import { batchCounts, recipientStatistics } from './statistics.js';
+import { batchCounts, recipientStatistics, syncTotals } from './statistics.js';
 import { SyncEngine } from './syncEngine.js';
 import type { BatchCommand, CommandResult, EndpointTestResult, MigrationListener, MigrationService, MigrationServiceOptions } from './types.js';
 
@@ -73,6 +73,7 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
         if (user.initialSyncDoneAt === undefined && user.actor.getSnapshot().value !== 'Failed') return;
       }
       batch.initialSyncDoneAt ??= at;
+      batch.engine.beginRounds(at);
       const { failed } = batchCounts(users);
       send({ type: 'INITIAL_SYNC_DONE', at, synced: users.length - failed, failed });
     } else if ((batch.status === 'Synced' || batch.status === 'SyncedWithErrors') && incrementalRunning) {
@@ -197,5 +198,6 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     mailboxStatistics: () => recipientStatistics(config, batch?.engine).filter((entry) => entry.kind === 'mailbox').map(({ kind: _kind, ...rest }) => rest),
     recipientStatistics: () => recipientStatistics(config, batch?.engine),
     slotsInUse: () => batch?.engine.slotsInUse() ?? { initial: 0, incremental: 0 },
+    syncTotals: () => syncTotals(batch?.engine),
   };
 }

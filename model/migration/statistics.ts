@@ -58,3 +58,18 @@ export function recipientStatistics(config: SimulationConfig, engine: SyncEngine
   }
   return engine.users.map((user) => userStatistics(user, engine));
 }
+
+/** Mailboxes with their initial sync done and bytes synced, summed as mailboxStatistics() would, allocating nothing per user. */
+export function syncTotals(engine: SyncEngine | undefined): { mailboxesSynced: number; bytesSynced: number } {
+  let mailboxesSynced = 0;
+  let bytesSynced = 0;
+  if (engine === undefined) return { mailboxesSynced, bytesSynced };
+  for (const user of engine.users) {
+    if (user.recipient.kind !== 'mailbox') continue;
+    if (user.initialSyncDoneAt !== undefined) mailboxesSynced++;
+    const pass = user.pass;
+    const inFlight = pass === undefined ? 0 : pass.data.bytes * engine.passProgress(user);
+    bytesSynced += Math.floor(user.bytesSynced + inFlight);
+  }
+  return { mailboxesSynced, bytesSynced };
+}

@@ -38,6 +38,9 @@ export class SyncEngine {
   private readonly transfers: TransferEngine<MigrationUser>;
   private readonly groupsWaiting = new Set<MigrationUser>();
   private removed = false;
+  /** Once every user finished its initial sync, incremental passes run in batch-wide rounds from that moment. */
+  private roundsFrom: Millis | undefined;
+  private readonly roundStarts: Millis[] = [];
   private readonly queueDone: EventHandler<MigrationUser>;
   private readonly provisioningDone: EventHandler<MigrationUser>;
   private readonly incrementalDue: EventHandler<MigrationUser>;
@@ -227,12 +230,51 @@ export class SyncEngine {
     this.options.changed();
   }
 
-  /** MMB: synced every 24 hours while the batch exists, with a jitter (facts §7.3 assumption). */
-  private scheduleIncremental(user: MigrationUser, notBefore: Millis): void {
+  /**
+   * Incremental passes every 24 h while the batch exists (MMB). While the batch is still in
+   * its initial sync, each user's next pass is 24 h after its last snapshot; once the whole
+   * batch is synced, passes run in batch-wide rounds every 24 h from that moment, each round
+   * with its own start jitter (dns facts §7.3: phase = initial-sync completion + up to ~2 h,
+   * an assumption). `earliest` is the earliest a pass may start.
+   */
+  private scheduleIncremental(user: MigrationUser, earliest: Millis): void {
     const { scheduler, random, config } = this.options;
-    const jitter = config.migration.incrementalJitter > 0 ? random.stream('migration.incremental').integer(0, config.migration.incrementalJitter) : 0;
+    let due: Millis;
+    if (this.roundsFrom === undefined) {
+      const jitter = config.migration.incrementalJitter > 0 ? random.stream('migration.incremental').integer(0, config.migration.incrementalJitter) : 0;
+      due = earliest + jitter;
+    } else {
+      // `earliest` is usually a full interval after the last snapshot; looking half an interval
+      // earlier makes a user synced in one round join the next round rather than skip one.
+      due = this.roundStartAtOrAfter(earliest - config.migration.incrementalInterval / 2);
+    }
     scheduler.cancel(user.timer); // one pending pass per user, never two chains
-    user.timer = scheduler.at(Math.max(scheduler.now(), notBefore) + jitter, 'migration.incremental', user.address, this.incrementalDue, user);
+    user.timer = scheduler.at(Math.max(scheduler.now(), Math.round(due)), 'migration.incremental', user.address, this.incrementalDue, user);
+  }
+
+  /** Called once, when every user has finished its initial sync or failed: aligns pending passes to the first round. */
+  beginRounds(at: Millis): void {
+    if (this.roundsFrom !== undefined || this.removed) return;
+    this.roundsFrom = at;
+    for (const user of this.users) {
+      if (user.timer !== undefined && userStatus(user) === 'Synced' && !user.awaitingIncrementalSlot && user.pass === undefined) {
+        this.scheduleIncremental(user, at + this.options.config.migration.incrementalInterval);
+      }
+    }
+  }
+
+  private roundStartAtOrAfter(time: Millis): Millis {
+    const from = this.roundsFrom!;
+    const { incrementalInterval, incrementalJitter } = this.options.config.migration;
+    const stream = this.options.random.stream('migration.rounds');
+    for (let round = 1; ; round++) {
+      if (this.roundStarts.length < round) {
+        const jitter = incrementalJitter > 0 ? stream.integer(0, Math.min(incrementalJitter, incrementalInterval - 1)) : 0;
+        this.roundStarts.push(from + round * incrementalInterval + jitter);
+      }
+      const start = this.roundStarts[round - 1]!;
+      if (start >= time) return start;
+    }
   }
 
   private requestIncremental(user: MigrationUser): void {

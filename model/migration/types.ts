@@ -109,4 +109,10 @@ export interface MigrationService {
   /** One entry per migration user of every kind (mailboxes, mail users, contacts, groups). */
   recipientStatistics(): (MailboxStatistics & { kind: Recipient['kind'] })[];
   slotsInUse(): { initial: number; incremental: number };
+  /**
+   * Mailboxes whose initial sync is done and bytes copied so far (in-flight passes included),
+   * the same totals as summing mailboxStatistics() but without building a record per mailbox:
+   * the hourly series asks every simulated hour (issue 9).
+   */
+  syncTotals(): { mailboxesSynced: number; bytesSynced: number };
 }

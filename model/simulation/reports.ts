@@ -64,7 +64,8 @@ export function buildResult(world: World, series: HourlySeries): SimulationResul
 }
 
 /** The dashboard's cheap live view (no pass over every message). */
-export function buildSnapshot(world: World): SimulationSnapshot {
+/** The live view; `series` is the hourly samples so far, shared rather than copied (the dashboard only reads it). */
+export function buildSnapshot(world: World, series: HourlySeries): SimulationSnapshot {
   const { config, scheduler, migration, tenant, dns, clients, onPrem, ledger, router, users } = world;
   const now = scheduler.now();
   const rows: MailboxSnapshotRow[] = mailboxOutcomes(world).map((outcome) => {
@@ -106,6 +107,7 @@ export function buildSnapshot(world: World): SimulationSnapshot {
     onPrem: decommissionedAt === undefined ? { running: onPrem.isUp(now) } : { running: false, decommissionedAt },
     messages: { ...ledger.counts(), inFlight: ledger.pendingCount },
     findings: runtimeFindings(world, ledger.reasonsSoFar()),
+    series: series.series,
   };
 }
 
