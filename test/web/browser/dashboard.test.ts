@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { GUIDE_STEPS } from '../../../web/src/guide/steps.js';
+import { ARTIFACTS, countIn, openDashboard, startHarness, type Harness } from './harness.js';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+}, 60_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const jumpTo = async (page: Page, time: string) => {
+  await page.fill('#jump-to', time);
+  await page.click('#jump');
+};
+
+const classOf = async (locator: Locator): Promise<string> => (await locator.getAttribute('class')) ?? '';
+
+const stepItem = (page: Page, id: string) => page.locator(`li[data-step="${id}"]`);
+
+describe('the trainer dashboard in chromium', () => {
+  test('a full guided cutover by clicks ends with nothing lost and the batch removed', async () => {
+    const { page, problems } = await openDashboard(harness);
+    for (const step of GUIDE_STEPS) {
+      const item = stepItem(page, step.id);
+      await item.locator('button.step-do').click();
+      if (step.id === 'publish-txt') {
+        // Verifying at once is refused: the TXT record needs time to be seen (CUT: about 15 minutes).
+        await stepItem(page, 'verify-domain').locator('button.step-do').click();
+        await expect.poll(() => page.locator('#action-result').innerText()).toContain('Refused');
+        await jumpTo(page, '20m');
+      }
+      await expect.poll(() => item.getAttribute('class'), { message: step.id }).toContain('done');
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-guided-done.png'), fullPage: true });
+    await jumpTo(page, '60d'); // past the horizon: the clock stops at it
+    await expect.poll(async () => /^T\+(\S+) .* of (\S+)$/.exec(await page.locator('#clock').innerText())?.slice(1, 3).join('=')).toMatch(/^(\S+)=\1$/);
+    const fates = await page.locator('#fates-summary').innerText();
+    expect(countIn(fates, 'Lost (nobody told)')).toBe(0);
+    expect(countIn(fates, 'Bounced (sender told)')).toBe(0);
+    expect(countIn(fates, 'Delivered')).toBeGreaterThan(1000);
+    await expect.poll(() => page.locator('#batch [data-fact="status"]').innerText()).toBe('Deleted');
+    expect(await page.locator('#action-removeBatch').isDisabled()).toBe(true);
+    // The tracer follows a message and gives its fate and reason.
+    await page.click('#tracer-find');
+    await page.click('#tracer-show');
+    await expect.poll(() => page.locator('#tracer-output').innerText()).toContain('delivered');
+    await expect.poll(() => page.locator('#tracer-output ol.path li').first().innerText()).toContain('sent');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-guided-end.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  test('the "batch removed too early" preset shows lost messages, traceable to their reason', async () => {
+    const { page, problems } = await openDashboard(harness);
+    await page.click('button[data-preset="early-batch-delete"]');
+    await expect.poll(() => page.locator('#scenario-title').innerText()).toContain('early-batch-delete');
+    await expect.poll(() => page.locator('#preset-note').innerText()).toContain('Batch removed too early');
+    await jumpTo(page, '8d');
+    const lost = countIn(await page.locator('#fates-summary').innerText(), 'Lost (nobody told)');
+    expect(lost).toBeGreaterThan(0);
+    expect(await page.locator('#findings li').first().isVisible()).toBe(true);
+    await page.selectOption('#tracer-fate', 'lost');
+    await page.click('#tracer-find');
+    await page.click('#tracer-show');
+    await expect.poll(() => page.locator('#tracer-output strong').innerText()).toBe('lost');
+    await expect.poll(() => page.locator('#tracer-output').innerText()).toContain('stranded');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-early-batch-delete.png'), fullPage: true });
+    // Export the report: the same renderer as the CLI, with chart.js inlined.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-report')]);
+    const report = readFileSync(await download.path(), 'utf8');
+    expect(report).toContain('Cutover rehearsal: early-batch-delete');
+    expect(report).toContain('Content-Security-Policy');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  test('commands are enabled only when allowed, refusals say why, and a shared link rebuilds the state exactly', async () => {
+    const { page, problems } = await openDashboard(harness);
+    expect(await page.locator('#action-startBatch').isDisabled()).toBe(true);
+    await expect.poll(() => page.locator('#reason-startBatch').innerText()).toContain('create one first');
+    expect(await page.locator('#action-completeBatch').isDisabled()).toBe(true);
+    // Keyboard only: focus a button and press Enter.
+    await page.focus('#action-publishVerificationTxt');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#action-result').innerText()).toContain('Done');
+    await page.focus('#step');
+    await page.keyboard.press('Enter');
+    await jumpTo(page, '1d3h');
+    await page.click('#action-createEndpoint');
+    await expect.poll(() => page.locator('#action-result').innerText()).toContain('Create endpoint: Done');
+    // Play runs the clock from animation frames; Pause stops it.
+    await page.click('#play');
+    await expect.poll(() => page.locator('#clock').innerText()).not.toContain('T+1d3h ');
+    await page.click('#play');
+    expect(await page.locator('#play').getAttribute('aria-pressed')).toBe('false');
+    const clock = await page.locator('#clock').innerText();
+    await page.click('#share');
+    // Packing the link is asynchronous (CompressionStream): wait for it to appear.
+    await expect.poll(() => page.locator('#share-link').inputValue()).toMatch(/#state=v1\./);
+    const link = await page.locator('#share-link').inputValue();
+    const shared = await openDashboard(harness, link.slice(link.indexOf('#')));
+    await expect.poll(() => shared.page.locator('#clock').innerText()).toBe(clock);
+    await expect.poll(() => classOf(stepItem(shared.page, 'create-endpoint'))).toMatch(/done/);
+    expect(await shared.page.locator('#action-createEndpoint').isDisabled()).toBe(true);
+    // Rewind to the start: the commands are forgotten, the clock is back at T+0.
+    await shared.page.click('#restart');
+    await expect.poll(() => shared.page.locator('#clock').innerText()).toContain('T+0 ');
+    await expect.poll(() => classOf(stepItem(shared.page, 'publish-txt'))).not.toMatch(/done/);
+    expect([...problems, ...shared.problems]).toEqual([]);
+  }, 60_000);
+
+  test('every control is labelled, and 2,000 mailboxes keep only the visible rows in the page', async () => {
+    const { page, problems } = await openDashboard(harness);
+    const unlabelled = await page.evaluate(() => Array.from(document.querySelectorAll('input, select, button')).filter((control) => {
+      const element = control as HTMLInputElement;
+      const labelled = element.labels !== null && element.labels.length > 0;
+      return !labelled && !element.getAttribute('aria-label') && (element.tagName !== 'BUTTON' || element.textContent?.trim() === '');
+    }).map((control) => control.outerHTML.slice(0, 80)));
+    expect(unlabelled).toEqual([]);
+    // A broken scenario file is reported in the header, with its line, and the page keeps working.
+    await page.setInputFiles('#scenario-file', { name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from('organisation:\n  domian: contoso.com\n') });
+    await page.click('#load-scenario');
+    await expect.poll(() => page.locator('#load-status').innerText()).toContain('broken.yaml:2');
+    await page.setInputFiles('#scenario-file', []);
+    await page.selectOption('#scenario-select', 'max');
+    await page.click('#load-scenario');
+    await expect.poll(() => page.locator('#mailboxes .count').innerText()).toBe('2,000 of 2,000 mailboxes');
+    expect(await page.locator('#mailbox-table tbody tr:not(.spacer)').count()).toBeLessThan(60);
+    await page.locator('.table-scroll').evaluate((element) => { element.scrollTop = 30_000; });
+    await expect.poll(() => page.locator('#mailbox-table tbody tr:not(.spacer)').first().innerText()).not.toContain('user0001');
+    await page.fill('#mailbox-filter', 'user1999');
+    await expect.poll(() => page.locator('#mailboxes .count').innerText()).toBe('1 of 2,000 mailboxes');
+    await page.click('button.sort[data-column="address"]');
+    expect(await page.locator('th[aria-sort="descending"]').count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-2000-mailboxes.png') });
+    expect(problems).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,219 @@
+import { isInputError, type Millis } from '../../sim/index.js';
+import type { SimulationConfig } from '../../model/config.js';
+import type { ActionOutcome, SimulationResult, TimeSeries } from '../../model/result.js';
+import { Player, type FrameSource } from './clock/playback.js';
+import { el } from './dom.js';
+import { GuidePanel } from './guide/guide-panel.js';
+import { GUIDED_SCENARIO } from './guide/presets.js';
+import { ActionsPanel } from './panels/actions-panel.js';
+import { ChartsPanel } from './panels/charts-panel.js';
+import { ScenarioBar, type ScenarioChoice } from './panels/scenario-bar.js';
+import { BatchPanel, DnsPanel, FindingsPanel, LicensesPanel, setClockLabel } from './panels/status-panels.js';
+import { TimeControls } from './panels/time-controls.js';
+import { TracerPanel } from './panels/tracer-panel.js';
+import { TrainerSession } from './session/session.js';
+import { encodeShareState, type ShareState } from './session/share-state.js';
+import type { AdminCommand, LoggedAction, SimulationFactory } from './session/types.js';
+import type { DashboardView } from './session/view.js';
+import { MailboxTable } from './table/mailbox-table.js';
+
+export interface DashboardDependencies<Snapshot> {
+  factory: SimulationFactory<Snapshot>;
+  toView(snapshot: Snapshot, config: SimulationConfig): DashboardView;
+  /** Built-in scenarios: name → file text. */
+  scenarios: Readonly<Record<string, string>>;
+  parse(text: string, fileName: string): { config: SimulationConfig; description?: string };
+  renderReport(result: SimulationResult, scenarioFile: string): string;
+  frames: FrameSource;
+  /** Called after every redraw (tests and the share link read the state through it). */
+  onChange?(dashboard: Dashboard<Snapshot>): void;
+}
+
+/** How often (in frames) the charts redraw while playing; the tables and facts redraw every frame. */
+const CHART_EVERY_FRAMES = 6;
+
+/** Wires the session, the clock and the panels together. The only stateful object of the page. */
+export class Dashboard<Snapshot = unknown> {
+  readonly element = el('div', { className: 'dashboard' });
+  session: TrainerSession<Snapshot> | undefined;
+  source: ShareState['scenario'] = { name: GUIDED_SCENARIO };
+  runPlan = false;
+  private readonly player: Player;
+  private frame = 0;
+  private readonly bar: ScenarioBar;
+  private readonly time: TimeControls;
+  private readonly guide: GuidePanel;
+  private readonly actions: ActionsPanel;
+  private readonly batch = new BatchPanel();
+  private readonly dns = new DnsPanel();
+  private readonly licenses = new LicensesPanel();
+  private readonly findings = new FindingsPanel();
+  private readonly table = new MailboxTable();
+  private readonly charts = new ChartsPanel();
+  private readonly tracer: TracerPanel;
+
+  constructor(private readonly deps: DashboardDependencies<Snapshot>) {
+    const dashboard = this;
+    const clock = {
+      now: () => dashboard.session?.now() ?? 0,
+      get horizon() { return dashboard.session?.horizon ?? 0; },
+      goTo: (time: Millis) => dashboard.session?.goTo(time),
+    };
+    this.player = new Player(deps.frames, clock, (playing) => {
+      this.time.setPlaying(playing);
+      this.render(this.frame++ % CHART_EVERY_FRAMES === 0 || !playing);
+    });
+    this.bar = new ScenarioBar(Object.keys(deps.scenarios).sort(), {
+      load: (choice) => this.load(choice),
+      exportReport: () => this.exportReport(),
+      share: () => this.shareLink(),
+    });
+    this.time = new TimeControls({
+      play: () => this.player.play(),
+      pause: () => this.player.pause(),
+      setSpeed: (index) => { this.player.speedIndex = index; },
+      step: () => this.whilePaused(() => this.session?.stepToNextEvent()),
+      goTo: (time) => this.whilePaused(() => this.session?.goTo(time)),
+      restart: () => this.whilePaused(() => this.session?.restart()),
+    });
+    this.actions = new ActionsPanel((command) => this.giveAndRender(command));
+    this.guide = new GuidePanel({
+      give: (command) => this.actions.showOutcome(this.giveAndRender(command)),
+      runUntil: (condition) => this.runUntil(condition),
+      startGuided: () => this.load({ source: { name: GUIDED_SCENARIO }, seed: undefined, runPlan: false }),
+      loadPreset: (preset) => this.load({ source: { name: preset.scenario }, seed: undefined, runPlan: true }),
+    });
+    this.tracer = new TracerPanel({
+      traces: () => this.session?.simulation.result().traces ?? [],
+      message: (id) => this.session?.simulation.message(id),
+      startDate: () => this.session?.config.startDate,
+    });
+    this.element.append(
+      this.bar.element,
+      el('div', { className: 'columns' },
+        el('div', { className: 'side' }, this.time.element, this.guide.element, this.actions.element),
+        el('main', { className: 'main' },
+          el('div', { className: 'row' }, this.batch.element, this.dns.element, this.licenses.element),
+          this.table.element, this.charts.element, this.findings.element, this.tracer.element)));
+  }
+
+  /** A link that rebuilds this exact state: the page address with the encoded state in its fragment. */
+  async shareLink(): Promise<string> {
+    const state = this.shareState();
+    if (state === undefined) return '';
+    const url = new URL(window.location.href);
+    url.hash = `state=${await encodeShareState(state)}`;
+    history.replaceState(null, '', url);
+    return url.href;
+  }
+
+  private requireSession(): TrainerSession<Snapshot> {
+    if (this.session === undefined) throw new Error('no scenario loaded');
+    return this.session;
+  }
+
+  private giveAndRender(command: AdminCommand): ActionOutcome {
+    const outcome = this.requireSession().act(command);
+    this.render(true);
+    return outcome;
+  }
+
+  private whilePaused(change: () => unknown): void {
+    if (this.player.playing) this.player.pause();
+    change();
+    this.render(true);
+  }
+
+  /** Runs in simulated quarter-hours until the condition holds; stops at the horizon. */
+  runUntil(condition: (view: DashboardView, log: readonly LoggedAction[]) => boolean): boolean {
+    const session = this.requireSession();
+    if (this.player.playing) this.player.pause();
+    const chunk = 15 * 60_000;
+    let view = this.view();
+    while (!condition(view, session.log) && session.now() < session.horizon) {
+      session.goTo(session.now() + chunk);
+      view = this.view();
+    }
+    this.render(true);
+    return condition(view, session.log);
+  }
+
+  /** Shows a problem (a bad link, a bad file) in the header. */
+  reportProblem(error: unknown): void {
+    this.bar.setStatus(isInputError(error) ? error.describe() : `Something went wrong: ${error instanceof Error ? error.message : String(error)}`, true);
+  }
+
+  /** Loads a scenario; anything wrong with it is shown in the header, never thrown at the page. */
+  load(choice: ScenarioChoice, log: readonly LoggedAction[] = [], at: Millis = 0): boolean {
+    if (this.player.playing) this.player.pause();
+    try {
+      const fileName = 'name' in choice.source ? `${choice.source.name}.yaml` : choice.source.fileName;
+      const text = 'name' in choice.source ? this.deps.scenarios[choice.source.name] : choice.source.text;
+      if (text === undefined) throw new Error(`there is no built-in scenario called "${'name' in choice.source ? choice.source.name : ''}"`);
+      const loaded = this.deps.parse(text, fileName);
+      const config: SimulationConfig = { ...loaded.config, seed: choice.seed ?? loaded.config.seed, plan: choice.runPlan ? loaded.config.plan : [] };
+      this.session = new TrainerSession(config, this.deps.factory, log);
+      if (at > 0) this.session.goTo(at);
+      this.source = choice.source;
+      this.runPlan = choice.runPlan;
+      this.tracer.reset();
+      this.guide.setPlanMode(choice.runPlan);
+      this.bar.show({ name: config.name, seed: config.seed, runPlan: choice.runPlan, ...(loaded.description ? { description: loaded.description } : {}) });
+      this.bar.setStatus(`Loaded ${fileName}.`);
+      this.render(true);
+      return true;
+    } catch (error) {
+      this.reportProblem(error);
+      return false;
+    }
+  }
+
+  view(): DashboardView {
+    const session = this.requireSession();
+    return this.deps.toView(session.simulation.snapshot(), session.config);
+  }
+
+  shareState(): ShareState | undefined {
+    const session = this.session;
+    if (session === undefined) return undefined;
+    return { scenario: this.source, seed: session.config.seed, runPlan: this.runPlan, actions: [...session.log], at: session.now() };
+  }
+
+  private exportReport(): void {
+    const session = this.requireSession();
+    const html = this.deps.renderReport(session.simulation.result(), 'name' in this.source ? `${this.source.name}.yaml` : this.source.fileName);
+    const link = el('a', { href: URL.createObjectURL(new Blob([html], { type: 'text/html' })), download: `cutover-report-${session.config.name}.html` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    this.bar.setStatus('Report exported.');
+  }
+
+  private cachedSeries: { key: string; series: TimeSeries } | undefined;
+
+  /**
+   * Without series in the snapshot the charts need result(), which costs a few hundred
+   * milliseconds on a big run: it is computed only when the clock stands still.
+   */
+  private fallbackSeries(session: TrainerSession<Snapshot>): TimeSeries | undefined {
+    const key = `${session.generation}:${session.now()}:${session.log.length}`;
+    if (this.cachedSeries?.key !== key && !this.player.playing) this.cachedSeries = { key, series: session.simulation.result().series };
+    return this.cachedSeries?.series;
+  }
+
+  render(withCharts: boolean): void {
+    const session = this.session;
+    if (session === undefined) return;
+    const view = this.view();
+    setClockLabel(this.time.clock, view);
+    this.batch.update(view);
+    this.dns.update(view);
+    this.licenses.update(view);
+    this.findings.update(view);
+    this.table.update(view.mailboxes, view.startDate);
+    this.actions.update(session.simulation.availableActions());
+    this.guide.update(view, session.log);
+    if (withCharts) this.charts.update(view, view.series ?? this.fallbackSeries(session));
+    this.deps.onChange?.(this);
+  }
+}

@@ -1,0 +1,57 @@
+import { formatDuration } from '../../../sim/index.js';
+import type { SimulationConfig } from '../../../model/config.js';
+import type { MailboxSnapshotRow, SimulationSnapshot } from '../../../model/result.js';
+import type { MailboxRow } from '../table/mailbox-rows.js';
+import type { DashboardView } from './view.js';
+
+/** The one place that knows the model's live snapshot: it turns it into what the panels draw. */
+export function toView(snapshot: SimulationSnapshot, config: SimulationConfig): DashboardView {
+  const view: DashboardView = {
+    now: snapshot.now,
+    horizon: snapshot.horizon,
+    batch: {
+      status: snapshot.batch.status,
+      total: snapshot.batch.counts.total,
+      synced: snapshot.batch.counts.synced,
+      failed: snapshot.batch.counts.failed,
+      active: snapshot.batch.counts.active,
+      stopped: snapshot.batch.counts.stopped,
+    },
+    mailboxes: snapshot.mailboxes.map(toRow),
+    dns: {
+      mxHost: snapshot.dns.mxHost,
+      mxTtl: snapshot.dns.mxTtl,
+      shareOnNewMx: snapshot.dns.shareOnNewMx,
+      oldMxHost: config.dns.oldMxHost,
+      newMxHost: config.dns.newMxHost,
+      autodiscoverCname: snapshot.dns.autodiscoverCname,
+      verificationTxtPublished: snapshot.dns.verificationTxtPublished,
+    },
+    licenses: {
+      licensed: snapshot.mailboxes.filter((row) => row.license.state === 'licensed').length,
+      inGrace: snapshot.licenses.inGrace,
+      disabled: snapshot.licenses.disabled,
+    },
+    messages: snapshot.messages,
+    onPremRunning: snapshot.onPrem.running,
+    findings: snapshot.findings,
+  };
+  if (config.startDate !== undefined) view.startDate = config.startDate;
+  if (snapshot.batch.lastSyncedAt !== undefined) view.batch.lastSyncedAt = snapshot.batch.lastSyncedAt;
+  if (snapshot.batch.initialSyncDoneAt !== undefined) view.batch.initialSyncDoneAt = snapshot.batch.initialSyncDoneAt;
+  if (snapshot.licenses.remaining !== null) view.licenses.remaining = snapshot.licenses.remaining;
+  if (snapshot.series !== undefined) view.series = snapshot.series;
+  if (snapshot.licenses.shortestGraceLeft !== null) view.licenses.shortestGraceLeft = snapshot.licenses.shortestGraceLeft;
+  return view;
+}
+
+function toRow(row: MailboxSnapshotRow): MailboxRow {
+  const license = row.license.state === 'grace' && row.graceLeft !== null ? `grace, ${formatDuration(row.graceLeft)} left` : row.license.state;
+  const out: MailboxRow = {
+    address: row.address, displayName: row.displayName, status: row.status,
+    itemsSynced: row.itemsSynced, bytesSynced: row.bytesSynced, license, outlook: row.outlook,
+  };
+  if (row.lastSuccessfulSyncAt !== undefined) out.lastSyncAt = row.lastSuccessfulSyncAt;
+  if (row.error !== undefined) out.error = row.error;
+  return out;
+}
