@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { formatDuration, Trace, type Millis } from '../sim/index.js';
-import type { Finding, SimulationResult } from '../model/result.js';
+import type { Finding, Recommendations, SimulationResult } from '../model/result.js';
 import { hasErrorFindings, renderReport, verdictOf } from '../report/index.js';
 import { checkOutputPath, writeFileAtomic } from './atomic-write.js';
 import { replayCommand, type CommandContext } from './context.js';
@@ -27,6 +27,25 @@ export function withPlanFindings(result: SimulationResult, planFindings: readonl
   return { ...result, findings };
 }
 
+/**
+ * The run observes one seed; the recommendations a planner acts on come from several
+ * (initial sync P50/P90, model/checker recommend). The safe batch removal this run observed
+ * (its own recommendedBatchRemoval moment) is kept when it has one: it is exact for this seed.
+ */
+export function withRecommendations(result: SimulationResult, planned: Recommendations | undefined): SimulationResult {
+  if (planned === undefined) return result;
+  const observed = result.recommendations;
+  return {
+    ...result,
+    recommendations: {
+      initialSyncDoneAt: planned.initialSyncDoneAt ?? observed.initialSyncDoneAt,
+      earliestSafeMxSwitchAt: planned.earliestSafeMxSwitchAt ?? observed.earliestSafeMxSwitchAt,
+      earliestSafeBatchRemovalAt: observed.earliestSafeBatchRemovalAt ?? planned.earliestSafeBatchRemovalAt,
+      latestLicenseAt: planned.latestLicenseAt ?? observed.latestLicenseAt,
+    },
+  };
+}
+
 /** Shared by `run` and `replay`: load, simulate, print, write the report; returns the result. */
 export async function runScenario(context: CommandContext, file: string, options: RunOptions, trace: Trace, extraOutputs: { flag: string; path: string }[] = []): Promise<SimulationResult> {
   const engine = await context.engine();
@@ -38,7 +57,7 @@ export async function runScenario(context: CommandContext, file: string, options
     seed: options.seed ?? loaded.config.seed,
     horizon: options.until ?? loaded.config.horizon,
   };
-  const result = withPlanFindings(engine.simulate(config, { trace }), engine.checkPlan(config));
+  const result = withRecommendations(withPlanFindings(engine.simulate(config, { trace }), engine.checkPlan(config)), engine.recommend?.(config));
   const replay = replayCommand(file, result.seed, options.until === undefined ? undefined : formatDuration(options.until));
   const notes: string[] = [];
   if (options.report !== undefined) {

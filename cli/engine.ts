@@ -1,5 +1,5 @@
 import type { SimulationConfig } from '../model/config.js';
-import type { Finding, SimulationResult } from '../model/result.js';
+import type { Finding, Recommendations, SimulationResult } from '../model/result.js';
 import type { Trace } from '../sim/index.js';
 import type { InventoryImport, InventoryOptions } from '../scenarios/index.js';
 
@@ -12,6 +12,8 @@ export interface Engine {
   builtinScenarioNames(): string[];
   simulate(config: SimulationConfig, options: { trace?: boolean | Trace }): SimulationResult;
   checkPlan(config: SimulationConfig): Finding[];
+  /** Recommended times over several seeds (initial sync P50/P90); optional for test engines. */
+  recommend?(config: SimulationConfig): Recommendations;
   /** Turns an inventory CSV into a scenario; bad rows are listed (with keepGoing) or thrown. */
   importInventory(csvText: string, options: InventoryOptions): InventoryImport;
   scenarioJsonSchema(): unknown;
