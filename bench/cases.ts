@@ -1,4 +1,5 @@
 import { holdModel, xstateDelays, type CaseFigures } from './engine.js';
+import { propertyCases } from './properties.js';
 
 export interface BenchCase {
   title: string;
@@ -22,5 +23,10 @@ export const BENCH_CASES: Record<string, BenchCase> = {
     title: 'Engine: XState delayed transitions on the engine clock',
     target: { min: 50_000, text: '≥ 50k transitions/s' },
     run: () => xstateDelays(1_000, 200),
+  },
+  properties: {
+    title: 'Properties: small generated cases (generate + simulate)',
+    target: { min: 200, text: '≥ 200 cases/s' },
+    run: () => propertyCases(1_000),
   },
 };

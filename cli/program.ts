@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { addCheckCommand } from './command-check.js';
+import { addFuzzCommand } from './fuzz.js';
 import { addImportCommand } from './command-import.js';
+import { addMergeCommand } from './command-merge.js';
 import { addReplayCommand } from './command-replay.js';
 import { addRunCommand } from './command-run.js';
 import { addSchemaCommand } from './command-schema.js';
@@ -30,7 +32,10 @@ Examples:
   cutover run plan.yaml --report report.html   write a self-contained HTML report
   cutover check plan.yaml                      the article's rules, without simulating
   cutover sweep plan.yaml --vary dns.initialMxTtl=1h..48h:12h --seeds 50
+  cutover sweep plan.yaml --vary dns.initialMxTtl=1h..48h:12h --shard 2/4 --out shard-2.jsonl
+  cutover merge shard-*.jsonl --report risk.html
   cutover replay plan.yaml --seed 42 --trace run.jsonl
+  cutover fuzz plan.yaml --runs 200             search for timelines that lose mail
   cutover import mailboxes.csv -o plan.yaml
   cutover schema > scenario.schema.json
   cutover serve                                the trainer dashboard in the browser
@@ -39,6 +44,8 @@ Exit codes: 0 all well; 1 mail lost or bounced, or error findings; 2 bad input; 
   addRunCommand(program, context);
   addCheckCommand(program, context);
   addSweepCommand(program, context);
+  addFuzzCommand(program, context);
+  addMergeCommand(program, context);
   addReplayCommand(program, context);
   addImportCommand(program, context);
   addSchemaCommand(program, context);

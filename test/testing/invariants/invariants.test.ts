@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { HOUR, MINUTE } from '../../../sim/index.js';
+import type { Finding, MessageTrace, SimulationResult } from '../../../model/result.js';
+import {
+  allowedBatchTransitions, assertInvariant, batchTransitionsAllowed, cleanPlanLosesNothing, conservation, initialSyncEndedAt, lossesExplained,
+  oldHostAcceptedAfter, sameRun,
+} from '../../../testing/invariants/index.js';
+import { smallConfig } from '../../fixtures/config.js';
+import { fixtureResult } from '../../fixtures/simulation-result.js';
+
+const counts = (delivered: number, bounced: number, lost: number) => ({ sent: delivered + bounced + lost, delivered, deliveredLate: 0, bounced, lost });
+const trace = (id: number, to: string, fate: MessageTrace['fate'], reason: string): MessageTrace => ({ id, from: 'a@example.net', to, sentAt: 0, fate, reason, path: [{ at: 0, step: 'sent' }] });
+const lossy = (): SimulationResult => fixtureResult({ messages: counts(8, 0, 2), reasons: { 'stranded-on-prem-after-batch-removal': 2 }, traces: [trace(3, 'user2@contoso.com', 'lost', 'stranded-on-prem-after-batch-removal')] });
+const finding = (severity: Finding['severity'], subjects?: string[]): Finding => ({ rule: 'schedule.batch-removed-before-72h', severity, step: 'Step 6', message: 'early', fix: 'later', ...(subjects ? { subjects } : {}) });
+
+describe('conservation', () => {
+  it('holds when the counts and reasons add up', () => {
+    expect(conservation(lossy())).toEqual({ ok: true });
+  });
+  it('is broken when a fate is missing, reasons do not add up, or a path is kept twice', () => {
+    expect(conservation(fixtureResult({ messages: { ...counts(8, 0, 2), sent: 11 }, reasons: { x: 2 }, traces: [] }))).toMatchObject({ ok: false, invariant: 'conservation' });
+    expect(conservation(fixtureResult({ messages: counts(8, 0, 2), reasons: { x: 1 }, traces: [] })).ok).toBe(false);
+    const twice = lossy();
+    twice.traces.push(twice.traces[0]!);
+    expect(conservation(twice).ok).toBe(false);
+    expect(conservation(fixtureResult({ messages: counts(1, 0, 0), reasons: {}, traces: [trace(1, 'x@y.z', 'lost', 'x')] })).ok).toBe(false);
+  });
+});
+
+describe('checker and simulator agreement', () => {
+  const config = smallConfig();
+  it('a clean plan that loses mail breaks the promise; errors or no loss keep it', () => {
+    expect(cleanPlanLosesNothing([finding('warning')], lossy())).toMatchObject({ ok: false, invariant: 'clean-plan-loses-nothing' });
+    expect(cleanPlanLosesNothing([finding('error')], lossy()).ok).toBe(true);
+    expect(cleanPlanLosesNothing([], fixtureResult({ messages: counts(3, 0, 0), reasons: {} })).ok).toBe(true);
+  });
+  it('a loss must be explained by a finding about everyone or the recipient, or by a declared fault', () => {
+    expect(lossesExplained(config, [], lossy())).toMatchObject({ ok: false, invariant: 'losses-explained' });
+    expect(lossesExplained(config, [finding('info')], lossy()).ok).toBe(false);
+    expect(lossesExplained(config, [finding('warning')], lossy()).ok).toBe(true);
+    expect(lossesExplained(config, [finding('error', ['user1@contoso.com'])], lossy())).toMatchObject({ ok: false, details: { unexplained: [{ id: 3 }] } });
+    expect(lossesExplained(config, [finding('error', ['user2@contoso.com'])], lossy()).ok).toBe(true);
+    expect(lossesExplained({ ...config, faults: [{ kind: 'onPremOutage', from: 0, until: HOUR }] }, [], lossy()).ok).toBe(true);
+  });
+});
+
+describe('determinism and batch transitions', () => {
+  it('compares trace hashes, events and counts', () => {
+    expect(sameRun(fixtureResult(), fixtureResult()).ok).toBe(true);
+    expect(sameRun(fixtureResult(), fixtureResult({ traceHash: 'ffff' }))).toMatchObject({ ok: false, invariant: 'determinism' });
+    expect(sameRun(fixtureResult(), fixtureResult({ events: 1 })).ok).toBe(false);
+  });
+  it('derives the allowed status changes from the batch machine', () => {
+    const allowed = allowedBatchTransitions();
+    for (const pair of ['Created->Syncing', 'Syncing->Synced', 'Synced->IncrementalSyncing', 'Stopping->Stopped', 'Removing->Deleted', 'Deleted->Created']) expect(allowed).toContain(pair);
+    for (const pair of ['Created->Synced', 'Deleted->Syncing', 'Stopping->Removing']) expect(allowed).not.toContain(pair);
+  });
+  it('accepts the machine\'s own path and refuses a jump, a wrong start or time going back', () => {
+    expect(batchTransitionsAllowed(fixtureResult()).ok).toBe(true);
+    const history = (statuses: [string, number][]) => fixtureResult({ batch: { ...fixtureResult().batch, statusHistory: statuses.map(([status, at]) => ({ status, at })) as SimulationResult['batch']['statusHistory'] } });
+    expect(batchTransitionsAllowed(history([['Created', 0], ['Synced', 5]]))).toMatchObject({ ok: false, invariant: 'batch-transitions' });
+    expect(batchTransitionsAllowed(history([['Syncing', 0]])).ok).toBe(false);
+    expect(batchTransitionsAllowed(history([['Created', 10], ['Syncing', 5]])).ok).toBe(false);
+    expect(initialSyncEndedAt(history([['Created', 0], ['Syncing', 5], ['Failed', 9]]))).toBe(9);
+  });
+  it('assertInvariant throws with the invariant name, and passes silently when it holds', () => {
+    expect(() => assertInvariant({ ok: false, invariant: 'x', message: 'y' })).toThrow('invariant x broken: y');
+    expect(() => assertInvariant({ ok: true })).not.toThrow();
+  });
+  it('counts old-host acceptances after a moment from kept paths', () => {
+    const accepted = (at: number): MessageTrace => ({ ...trace(at, 'u@c.com', 'delivered', 'delivered:on-prem'), path: [{ at, step: 'accepted:old-host' }] });
+    expect(oldHostAcceptedAfter(fixtureResult({ traces: [accepted(MINUTE), accepted(2 * HOUR), accepted(3 * HOUR)] }), HOUR)).toBe(2);
+  });
+});

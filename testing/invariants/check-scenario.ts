@@ -1,0 +1,55 @@
+import type { Millis } from '../../sim/index.js';
+import type { SimulationConfig } from '../../model/config.js';
+import { batchTransitionsAllowed } from './batch-transitions.js';
+import { cleanPlanLosesNothing, lossesExplained, type AgreementOptions } from './checker-agreement.js';
+import { conservation } from './conservation.js';
+import { sameRun } from './determinism.js';
+import { loweringTtlEarlierSendsNoMoreToOldHost, moreConcurrencyNeverSlower, removingLaterLosesNoMore } from './metamorphic.js';
+import { HOLDS, type CheckPlanFunction, type InvariantResult, type SimulateFunction } from './result.js';
+
+/** How far each metamorphic knob moves. */
+export interface MetamorphicKnobs {
+  removalLater: Millis;
+  ttlEarlier: Millis;
+  extraConcurrency: number;
+}
+
+export interface ScenarioCheckOptions extends AgreementOptions {
+  simulate: SimulateFunction;
+  checkPlan: CheckPlanFunction;
+  /** Also run the metamorphic properties with these knobs (two more runs each). */
+  metamorphic?: MetamorphicKnobs;
+}
+
+/**
+ * Every invariant of issue 7 on one scenario: the run is simulated twice (determinism),
+ * its result checked for conservation and allowed batch transitions, the checker's
+ * findings compared with it, and, when knobs are given, the metamorphic properties.
+ * Returns each invariant's result, in that order.
+ */
+export function checkScenarioInvariants(config: SimulationConfig, options: ScenarioCheckOptions): InvariantResult[] {
+  const result = options.simulate(config);
+  const again = options.simulate(structuredClone(config));
+  const findings = options.checkPlan(config);
+  const results = [
+    conservation(result),
+    sameRun(result, again),
+    batchTransitionsAllowed(result),
+    cleanPlanLosesNothing(findings, result, options),
+    lossesExplained(config, findings, result, options),
+  ];
+  const knobs = options.metamorphic;
+  if (knobs !== undefined) {
+    results.push(
+      removingLaterLosesNoMore(config, knobs.removalLater, options.simulate),
+      loweringTtlEarlierSendsNoMoreToOldHost(config, knobs.ttlEarlier, options.simulate),
+      moreConcurrencyNeverSlower(config, knobs.extraConcurrency, options.simulate),
+    );
+  }
+  return results;
+}
+
+/** The first broken invariant on one scenario, or HOLDS. */
+export function checkScenario(config: SimulationConfig, options: ScenarioCheckOptions): InvariantResult {
+  return checkScenarioInvariants(config, options).find((result) => !result.ok) ?? HOLDS;
+}
