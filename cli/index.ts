@@ -8,3 +8,6 @@ export { formatSummary } from './summary.js';
 export { writeFileAtomic, checkOutputPath } from './atomic-write.js';
 export { parseVary, type VarySpec } from './sweep-range.js';
 export { setNumberAtPath } from './config-path.js';
+export { parseShard, shardIndices, inShard, type Shard } from './shard.js';
+export { campaignFor, campaignJobs, type Campaign } from './campaign.js';
+export { mergeResults, type MergedCampaign, type ResultsInput } from './merge.js';

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../sim/index.js';
 import type { JobMessage, ReplyMessage } from './worker-serve.js';
 
-export interface PoolOptions<J, D> {
+export interface PoolOptions<J, D, R = unknown> {
   /** The worker's TypeScript entry (it calls `serveJobs`). */
   entry: URL;
   /** Data every worker gets once (for example the resolved scenario). */
@@ -13,6 +13,8 @@ export interface PoolOptions<J, D> {
   /** Worker threads; defaults to every core (`os.availableParallelism()`), never more than there are jobs. */
   size?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Called with each result as it arrives (in finishing order), for example to save it at once. */
+  onResult?: (result: R, index: number) => void;
 }
 
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
@@ -22,7 +24,7 @@ const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
  * order they finish in (so output does not depend on scheduling). The first failing job
  * stops the pool and its error is raised (an InputError keeps its code).
  */
-export async function runPool<J, R, D>(options: PoolOptions<J, D>): Promise<R[]> {
+export async function runPool<J, R, D>(options: PoolOptions<J, D, R>): Promise<R[]> {
   const total = options.jobs.length;
   const results = new Array<R>(total);
   if (total === 0) return results;
@@ -50,6 +52,12 @@ export async function runPool<J, R, D>(options: PoolOptions<J, D>): Promise<R[]>
             return;
           }
           results[reply.id] = reply.result;
+          try {
+            options.onResult?.(reply.result, reply.id);
+          } catch (error) {
+            fail(error as Error);
+            return;
+          }
           done++;
           options.onProgress?.(done, total);
           if (done === total) resolve();

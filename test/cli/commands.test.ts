@@ -31,9 +31,10 @@ describe('cutover sweep', () => {
       expect.stringMatching(/^10h\s+4\s+100\.0%\s+1\.50\s+0\.00\s+6h$/),
       expect.stringMatching(/^20h\s+4\s+100\.0%\s+2\.50\s+0\.00\s+6h$/),
     ]);
-    const lines = readFileSync(runs, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+    const [header, ...lines] = readFileSync(runs, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(header).toMatchObject({ cutoverSweep: 1, campaign: { scenario: 'hostile', seeds: 4, jobs: 12 }, shard: { index: 1, count: 1 } });
     expect(lines).toHaveLength(12);
-    expect(lines[0]).toMatchObject({ value: 0, seed: 1, lost: 0 });
+    expect(lines[0]).toMatchObject({ campaign: header.campaign.id, value: 0, seed: 1, lost: 0 });
     expect(lines[4]).toMatchObject({ value: 36_000_000, seed: 1, lost: 2 });
     expect(readFileSync(report, 'utf8')).toContain('Risk by dns.initialMxTtl');
     expect(err).toContain(`Report      ${report}`);

@@ -23,3 +23,19 @@ describe('runPool', () => {
     expect(await runPool({ entry, data: { offset: 0 }, jobs: [] })).toEqual([]);
   });
 });
+
+describe('runPool onResult', () => {
+  test('hands over each result once, with its job index, as it arrives', async () => {
+    const seen = new Map<number, number>();
+    const jobs = [3, 4, 5, 6, 7];
+    await runPool<number, number, { offset: number }>({ entry, data: { offset: 0 }, jobs, size: 2, onResult: (result, index) => {
+      expect(seen.has(index)).toBe(false);
+      seen.set(index, result);
+    } });
+    expect([...seen].sort(([a], [b]) => a - b)).toEqual(jobs.map((n, index) => [index, n * n]));
+  }, 20_000);
+
+  test('a failing onResult stops the pool with its error', async () => {
+    await expect(runPool<number, number, { offset: number }>({ entry, data: { offset: 0 }, jobs: [1, 2], size: 1, onResult: () => { throw new Error('disk full'); } })).rejects.toThrow('disk full');
+  }, 20_000);
+});
