@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../sim/index.js';
 import { checkOutputPath, writeFileAtomic } from './atomic-write.js';
+import { isFuzzMerge, mergeFuzzCommand } from './command-merge-fuzz.js';
 import { finishSweep } from './command-sweep.js';
 import type { CommandContext } from './context.js';
 import { describeMissing, mergeResults, type MergedCampaign, type ResultsInput } from './merge.js';
@@ -42,8 +43,8 @@ export function mergeJson(merged: MergedCampaign) {
 export function addMergeCommand(program: Command, context: CommandContext): void {
   program
     .command('merge')
-    .description('merge the --out files of sweep shards into one risk table and report')
-    .argument('<files...>', 'results files written by cutover sweep --out (one per shard, in any order)')
+    .description('merge the --out files of sweep or fuzz shards into one risk table, report or fuzz summary')
+    .argument('<files...>', 'results files written by cutover sweep --out or cutover fuzz --out (one per shard, in any order)')
     .option('--report <file>', 'write the risk table and chart as a self-contained HTML file')
     .option('--out <file>', 'write the merged runs as one results file (resumable like an unsharded sweep)')
     .option('--json', 'print the campaign, the missing runs and the risk rows as JSON')
@@ -52,14 +53,22 @@ export function addMergeCommand(program: Command, context: CommandContext): void
 Examples:
   cutover merge shard-*.jsonl --report risk.html
   cutover merge shard-1.jsonl shard-2.jsonl --json
+  cutover merge fuzz-*.jsonl                     the cases and counterexamples of a fuzz campaign
 
 Every file must come from the same sweep (scenario, --vary and --seeds); a run present in
 several files is counted once. Missing runs are refused (exit 2, naming the incomplete
-shards) unless --partial. Exit code 1 when any run lost or bounced mail.`)
+shards) unless --partial. Exit code 1 when any run lost or bounced mail.
+Fuzz files (cutover fuzz --out) give a summary instead: cases run, shards left incomplete
+(reported, not refused: --time stops shards early), and every counterexample with its file
+and replay command. Exit code 1 when any case is a counterexample.`)
     .action((files: string[], options: MergeOptions) => {
       const inputs = files.map(readInput);
       for (const [flag, path] of [['--report', options.report], ['--out', options.out]] as const) {
         if (path !== undefined) checkOutputPath(path, files, flag);
+      }
+      if (isFuzzMerge(inputs)) {
+        mergeFuzzCommand(context, inputs, options);
+        return;
       }
       const merged = mergeResults(inputs);
       const { campaign } = merged;

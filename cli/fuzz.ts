@@ -1,48 +1,51 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import fc from 'fast-check';
-import { formatDuration, HOUR, isInputError, MINUTE, parseDuration, type Millis } from '../sim/index.js';
+import { InputError, isInputError, MINUTE, parseDuration, type Millis } from '../sim/index.js';
 import type { SimulationConfig } from '../model/config.js';
-import { scenarioAround } from '../testing/arbitraries/index.js';
-import { checkScenarioInvariants, type InvariantResult, type MetamorphicKnobs } from '../testing/invariants/index.js';
-import { scenarioFileProblems, scenarioFileText } from '../testing/scenario-file.js';
-import { checkOutputPath, writeFileAtomic } from './atomic-write.js';
-import { replayCommand, shellQuote, type CommandContext } from './context.js';
-import type { Engine } from './engine.js';
+import { checkOutputPath } from './atomic-write.js';
+import { shellQuote, type CommandContext } from './context.js';
+import { caseCheck, fuzzCase, writeCounterexample, type Broken, type FuzzEngine } from './fuzz-case.js';
+import { fuzzCampaignFor } from './fuzz-campaign.js';
+import { counterexampleLines, locateCounterexample } from './fuzz-merge.js';
+import { existingFuzzHeader, openFuzzResults } from './fuzz-out.js';
+import { runFuzzShard, type FuzzShardOutcome } from './fuzz-shard.js';
 import { parsePositiveCount, parseSeed } from './option-parsers.js';
 import { progressBar } from './progress.js';
+import { WHOLE, parseShard, shardLabel, type Shard } from './shard.js';
 
 /**
  * `cutover fuzz FILE`: property-based search (issue 7) for admin timelines around a base
  * scenario that break an invariant. Each case is the base with its plan mutated (steps
  * omitted, moved, re-anchored, swapped or added) and sometimes another seed; every
- * invariant of testing/invariants is checked, the metamorphic ones included. The first
- * failure is shrunk by fast-check and written as a scenario file with the command that
+ * invariant of testing/invariants is checked, the metamorphic ones included. A failing
+ * case is shrunk by fast-check and written as a scenario file with the command that
  * replays it. Exit 1 on a counterexample, 0 otherwise.
+ *
+ * The campaign is the list of cases 0..runs-1 (fuzz-case.ts). Without `--out` the search
+ * stops at the first counterexample; with `--out` every case of the shard is run and
+ * saved as a line (fuzz-shard.ts), so shards resume and merge (`cutover merge`).
  */
 
 export interface FuzzOptions {
   runs: number;
-  /** Wall-clock budget; the search stops (without failing) when it runs out. */
+  /** Wall-clock budget; no new case starts once it has run out (the search stops without failing). */
   time: Millis;
   /** fast-check's seed: the same seed, runs and scenario search the same cases. */
   seed?: number;
   output?: string;
   /** Also check the metamorphic properties (default true; each costs two more runs per case). */
   metamorphic?: boolean;
+  /** Results file: one JSON line per finished case (resumable, mergeable). */
+  out?: string;
+  shard?: Shard;
+  fresh?: boolean;
 }
 
 export interface FuzzOutcome {
   casesRun: number;
   seed: number;
-  counterexample?: { config: SimulationConfig; broken: Extract<InvariantResult, { ok: false }>; path: string; file: string; replay: string };
+  counterexample?: { config: SimulationConfig; broken: Broken; path: string; file: string; replay: string };
 }
-
-const knobs: fc.Arbitrary<MetamorphicKnobs> = fc.record({
-  removalLater: fc.integer({ min: 1, max: 48 }).map((hours) => hours * HOUR),
-  ttlEarlier: fc.integer({ min: 1, max: 24 * 60 }).map((minutes) => minutes * MINUTE),
-  extraConcurrency: fc.integer({ min: 1, max: 40 }),
-});
 
 export function parseTimeBudget(text: string): Millis {
   try {
@@ -55,38 +58,69 @@ export function parseTimeBudget(text: string): Millis {
   }
 }
 
-const firstFailure = (results: InvariantResult[]): Extract<InvariantResult, { ok: false }> | undefined =>
-  results.find((result): result is Extract<InvariantResult, { ok: false }> => !result.ok);
+const searchCommand = (file: string, runs: number, seed: number, metamorphic: boolean): string =>
+  `cutover fuzz ${shellQuote(file)} --runs ${runs} --seed ${seed}${metamorphic ? '' : ' --no-metamorphic'}`;
 
-/** Runs the search; writes the counterexample file when one is found. The clock is the CLI's, never the simulation's. */
-export function fuzz(engine: Pick<Engine, 'simulate' | 'checkPlan'>, base: SimulationConfig, file: string, options: FuzzOptions, onProgress: (done: number, total: number) => void = () => {}): FuzzOutcome {
+/**
+ * Searches cases 0..runs-1 in order and stops at the first counterexample, which it writes
+ * to `options.output`. The clock is the CLI's, never the simulation's.
+ */
+export function fuzz(engine: FuzzEngine, base: SimulationConfig, file: string, options: FuzzOptions, onProgress: (done: number, total: number) => void = () => {}, clock: () => number = Date.now): FuzzOutcome {
   const seed = options.seed ?? (Date.now() % 2 ** 31);
-  const check = (config: SimulationConfig, knob: MetamorphicKnobs) =>
-    firstFailure(checkScenarioInvariants(config, { simulate: (scenario) => engine.simulate(scenario, {}), checkPlan: engine.checkPlan, ...(options.metamorphic === false ? {} : { metamorphic: knob }) }));
+  const check = caseCheck(engine, options.metamorphic !== false);
+  const deadline = clock() + options.time;
   let casesRun = 0;
-  const property = fc.property(scenarioAround(base), knobs, (config, knob) => {
+  for (let index = 0; index < options.runs && clock() < deadline; index++) {
+    const verdict = fuzzCase(check, base, seed, index);
     casesRun++;
-    onProgress(Math.min(casesRun, options.runs), options.runs);
-    return check(config, knob) === undefined;
-  });
-  const details = fc.check(property, { seed, numRuns: options.runs, interruptAfterTimeLimit: options.time, markInterruptAsFailure: false });
-  if (!details.failed || details.counterexample === null) return { casesRun: Math.min(casesRun, options.runs), seed };
-  const [config, knob] = details.counterexample;
-  const broken = check(config, knob) ?? { ok: false as const, invariant: 'unknown', message: 'the property failed but its counterexample passes when run again (non-determinism)' };
-  const output = options.output ?? `${base.name}.counterexample.yaml`;
-  const named: SimulationConfig = { ...config, name: `${base.name.replace(/[^A-Za-z0-9._-]/g, '-')}-counterexample` };
-  const replay = replayCommand(output, named.seed);
-  const problems = scenarioFileProblems(named);
-  const comment = [
-    `Counterexample found by: cutover fuzz ${shellQuote(file)} --runs ${options.runs} --seed ${seed}`,
-    `Broken invariant: ${broken.invariant}: ${broken.message}`,
-    ...(broken.invariant.includes('later') || broken.invariant.includes('earlier') || broken.invariant.includes('concurrency') ? [`Knob: ${JSON.stringify({ ...knob, removalLater: formatDuration(knob.removalLater), ttlEarlier: formatDuration(knob.ttlEarlier) })}`] : []),
-    `fast-check: { seed: ${seed}, path: "${details.counterexamplePath ?? ''}", endOnFailure: true }`,
-    `Replay: ${replay}`,
-    ...problems.map((problem) => `Not exact: ${problem}`),
-  ].join('\n');
-  const written = writeFileAtomic(output, scenarioFileText(named, { comment }));
-  return { casesRun: Math.min(casesRun, options.runs), seed, counterexample: { config: named, broken, path: details.counterexamplePath ?? '', file: written, replay } };
+    onProgress(casesRun, options.runs);
+    if (verdict.verdict === 'counterexample') {
+      const output = options.output ?? `${base.name}.counterexample.yaml`;
+      const written = writeCounterexample(verdict, base, output, `cutover fuzz ${shellQuote(file)} --runs ${options.runs} --seed ${seed}`, seed);
+      return { casesRun, seed, counterexample: { config: written.config, broken: verdict.broken, path: verdict.path, file: written.file, replay: written.replay } };
+    }
+  }
+  return { casesRun, seed };
+}
+
+function checkFlags(options: FuzzOptions, shard: Shard): void {
+  const bad = (message: string) => new InputError('CLI_BAD_FLAG', `${message} (see cutover fuzz --help)`);
+  if (shard.count > 1 && options.out === undefined) throw bad(`--shard ${shardLabel(shard)} needs --out: a shard's cases are merged from that file with cutover merge`);
+  if (options.fresh === true && options.out === undefined) throw bad('--fresh needs --out: it starts that results file again instead of resuming it');
+  if (options.output !== undefined && options.out !== undefined) throw bad('-o/--output names the one counterexample of a search without --out; with --out each counterexample is written beside it as <out name>.case-K.yaml');
+}
+
+/** `--out` mode: runs (or resumes) the shard's cases, saving each; exit 1 when any case of the shard is a counterexample. */
+function fuzzToResults(context: CommandContext, engine: FuzzEngine, base: SimulationConfig, file: string, options: FuzzOptions & { out: string }, shard: Shard): void {
+  const recorded = options.fresh === true ? undefined : existingFuzzHeader(options.out);
+  const seed = options.seed ?? recorded?.campaign.seed;
+  if (seed === undefined && shard.count > 1) throw new InputError('CLI_BAD_FLAG', `--shard ${shardLabel(shard)} needs --seed: every shard must search the same cases (see cutover fuzz --help)`);
+  const metamorphic = options.metamorphic !== false;
+  const campaignSeed = seed ?? Date.now() % 2 ** 31;
+  const campaign = fuzzCampaignFor(base, options.runs, campaignSeed, { metamorphic }, searchCommand(file, options.runs, campaignSeed, metamorphic));
+  const writer = openFuzzResults(options.out, campaign, shard, options.fresh === true);
+  if (writer.done.size > 0) {
+    context.io.stderr(`Resuming    ${writer.done.size} case(s) already in ${options.out}${writer.damaged > 0 ? ` (${writer.damaged} cut-off or unreadable line(s) dropped)` : ''}\n`);
+  }
+  const bar = progressBar(context.io, shard.count > 1 ? `fuzz ${shardLabel(shard)}` : 'fuzz');
+  let outcome: FuzzShardOutcome;
+  try {
+    outcome = runFuzzShard({ engine, base, campaign, shard, writer, out: options.out, deadline: Date.now() + options.time, clock: Date.now, onProgress: bar.update });
+  } finally {
+    bar.finish();
+    writer.close();
+  }
+  const found = outcome.lines.filter((line) => line.verdict === 'counterexample').map((line) => locateCounterexample(line, options.out));
+  const label = shard.count > 1 ? `shard ${shardLabel(shard)} of ${campaign.runs} cases` : `${campaign.runs} cases`;
+  context.io.stdout([
+    `Fuzz        ${campaign.scenario}, ${label} (seed ${campaign.seed}): ${outcome.lines.length} of ${outcome.cases} run (${outcome.ran} new, ${outcome.resumed} resumed), ${found.length} counterexample(s)`,
+    ...found.flatMap(counterexampleLines),
+    ...(outcome.left > 0 ? [`Stopped     --time ran out with ${outcome.left} case(s) not started; run the same command again to continue from ${options.out}`] : []),
+    `Cases       ${options.out}`,
+    ...(shard.count > 1 ? [`Merge       cutover merge <the ${shard.count} shards' --out files> for the whole campaign`] : []),
+    '',
+  ].join('\n'));
+  context.setExitCode(found.length > 0 ? 1 : 0);
 }
 
 export function addFuzzCommand(program: Command, context: CommandContext): void {
@@ -95,22 +129,36 @@ export function addFuzzCommand(program: Command, context: CommandContext): void 
     .description('search for admin timelines around a scenario that lose mail or break an invariant')
     .argument('<file>', 'the base scenario (a file or the name of a built-in scenario)')
     .addOption(new Option('--runs <n>', 'generated cases to try').argParser(parsePositiveCount).default(100))
-    .addOption(new Option('--time <duration>', 'stop searching after this much wall-clock time, e.g. 10m').argParser(parseTimeBudget).default(10 * MINUTE, '10m'))
+    .addOption(new Option('--time <duration>', 'start no new case after this much wall-clock time, e.g. 10m').argParser(parseTimeBudget).default(10 * MINUTE, '10m'))
     .addOption(new Option('--seed <n>', 'fast-check seed (printed by every run; the same seed and runs search the same cases)').argParser(parseSeed))
     .option('--no-metamorphic', 'skip the metamorphic properties (about four times faster)')
-    .option('-o, --output <file>', 'where to write a counterexample (default: <scenario name>.counterexample.yaml)')
+    .option('-o, --output <file>', 'where to write a counterexample (default: <scenario name>.counterexample.yaml); not with --out')
+    .option('--out <file>', 'run every case and save each verdict as a JSON line as it finishes; an existing file of the same campaign is resumed')
+    .addOption(new Option('--shard <i/n>', 'run only shard i of n (every n-th case); needs --out and --seed, merge the files with `cutover merge`').argParser(parseShard))
+    .option('--fresh', 'start --out again from nothing instead of resuming it')
     .addHelpText('after', `
 Examples:
   cutover fuzz textbook --runs 200
   cutover fuzz plan.yaml --time 2m --seed 42 -o found.yaml
+  cutover fuzz plan.yaml --runs 5000 --seed 42 --shard 3/8 --out shard-3.jsonl --time 30m
 
 Invariants: conservation, determinism, allowed batch transitions, a clean plan loses nothing,
 every loss is explained by a finding or a declared fault, and the metamorphic ones (see docs/testing.md).
+Without --out the search stops at the first counterexample. With --out every case runs, each
+counterexample is written beside it as <out name>.case-K.yaml, and the same command resumes.
 Exit codes: 0 no counterexample; 1 a counterexample was written; 2 bad input; 3 internal error.`)
     .action(async (file: string, options: FuzzOptions) => {
+      const shard = options.shard ?? WHOLE;
+      checkFlags(options, shard);
       const engine = await context.engine();
       const loaded = engine.loadScenario(file);
-      if (options.output !== undefined) checkOutputPath(options.output, [loaded.source.file], '--output');
+      for (const [flag, path] of [['--output', options.output], ['--out', options.out]] as const) {
+        if (path !== undefined) checkOutputPath(path, [loaded.source.file], flag);
+      }
+      if (options.out !== undefined) {
+        fuzzToResults(context, engine, loaded.config, file, { ...options, out: options.out }, shard);
+        return;
+      }
       const bar = progressBar(context.io, 'fuzz');
       const outcome = fuzz(engine, loaded.config, file, options, (done, total) => bar.update(done, total));
       bar.finish();
