@@ -1,6 +1,6 @@
-import TinyQueue from 'tinyqueue';
 import type { Millis } from './time.js';
 import type { Trace } from './trace.js';
+import { EventHeap } from './event-heap.js';
 
 /**
  * A handler is a long-lived function (created once, not per event) that receives the
@@ -20,9 +20,19 @@ export interface ScheduledEvent<A = unknown> {
   cancelled: boolean;
 }
 
-export type RunOutcome = 'idle' | 'time-reached' | 'step-limit';
+/** The scheduler's own, mutable view of an event: `post` events are reused once they have run. */
+interface PooledEvent {
+  at: Millis;
+  seq: number;
+  kind: string;
+  entity: string | number;
+  handler: EventHandler<any>;
+  argument: unknown;
+  cancelled: boolean;
+  pooled: boolean;
+}
 
-const byTimeThenSequence = (a: ScheduledEvent, b: ScheduledEvent): number => a.at - b.at || a.seq - b.seq;
+export type RunOutcome = 'idle' | 'time-reached' | 'step-limit';
 
 /**
  * The one event queue of a simulation: a binary heap ordered by (time, insertion sequence),
@@ -34,7 +44,9 @@ const byTimeThenSequence = (a: ScheduledEvent, b: ScheduledEvent): number => a.a
  * SimulatedClock, which jumps to the target time; see the simulation notes §1.3).
  */
 export class Scheduler {
-  private readonly queue = new TinyQueue<ScheduledEvent<any>>([], byTimeThenSequence);
+  private readonly queue = new EventHeap<PooledEvent>();
+  /** Records of `post` events that have run, ready for reuse. */
+  private readonly pool: PooledEvent[] = [];
   private sequence = 0;
   private current: Millis = 0;
   private processed = 0;
@@ -65,10 +77,34 @@ export class Scheduler {
   at<A>(at: Millis, kind: string, entity: string | number, handler: EventHandler<A>, argument: A): ScheduledEvent<A> {
     if (!Number.isSafeInteger(at)) throw new RangeError(`scheduler: time must be an integer number of milliseconds, got ${at}`);
     if (at < this.current) throw new RangeError(`scheduler: cannot schedule "${kind}" at ${at} ms, which is before now (${this.current} ms)`);
-    const event: ScheduledEvent<A> = { at, seq: this.sequence++, kind, entity, handler, argument, cancelled: false };
+    const event: PooledEvent = { at, seq: this.sequence++, kind, entity, handler: handler as EventHandler<any>, argument, cancelled: false, pooled: false };
     this.queue.push(event);
     this.live++;
-    return event;
+    return event as ScheduledEvent<A>;
+  }
+
+  /**
+   * Schedules like `at` but returns no handle, so the event cannot be cancelled, and its
+   * record is reused once it has run: for the per-message events (arrivals, retries) that
+   * would otherwise allocate one object each (issue 9). Order and tracing are those of `at`.
+   */
+  post<A>(at: Millis, kind: string, entity: string | number, handler: EventHandler<A>, argument: A): void {
+    if (!Number.isSafeInteger(at)) throw new RangeError(`scheduler: time must be an integer number of milliseconds, got ${at}`);
+    if (at < this.current) throw new RangeError(`scheduler: cannot schedule "${kind}" at ${at} ms, which is before now (${this.current} ms)`);
+    let event = this.pool.pop();
+    if (event === undefined) {
+      event = { at, seq: this.sequence++, kind, entity, handler: handler as EventHandler<any>, argument, cancelled: false, pooled: true };
+    } else {
+      event.at = at;
+      event.seq = this.sequence++;
+      event.kind = kind;
+      event.entity = entity;
+      event.handler = handler as EventHandler<any>;
+      event.argument = argument;
+      event.cancelled = false;
+    }
+    this.queue.push(event);
+    this.live++;
   }
 
   /** Schedules after a delay from now. */
@@ -121,6 +157,10 @@ export class Scheduler {
       steps++;
       if (this.trace !== undefined) this.trace.event(head);
       head.handler(head.argument, head.at);
+      if (head.pooled) {
+        head.argument = undefined; // nothing kept alive through the pool
+        this.pool.push(head);
+      }
     }
     if (until !== Infinity) {
       if (until > this.current) this.current = until;

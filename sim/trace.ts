@@ -1,6 +1,9 @@
 import type { InspectionEvent } from 'xstate';
 import type { Millis } from './time.js';
 
+/** What valueHash gives for the empty string (the detail of most engine events). */
+const EMPTY_STRING_HASH = 0x1b873593;
+
 /**
  * A compact, replayable record of a run: one line per processed event,
  * `time|kind|entity|detail`. Actor ids are normalised to per-run names (XState's own
@@ -15,6 +18,11 @@ export class Trace {
   private hashHigh = 0x811c9dc5;
   private hashLow = 0x9747b28c;
   private count = 0;
+  private readonly recentKinds: string[] = ['', '', ''];
+  private readonly recentKindHashes: number[] = [0, 0, 0];
+  private nextRecent = 0;
+  private lastEntity = '';
+  private lastEntityHash = EMPTY_STRING_HASH;
 
   constructor(options: { keepLines?: boolean } = {}) {
     this.lines = options.keepLines === false ? undefined : [];
@@ -37,10 +45,33 @@ export class Trace {
 
   /** Called by the scheduler for each processed event. */
   event(event: { at: Millis; kind: string; entity: string | number; argument: unknown }): void {
-    if (event.kind === 'xstate.timer') return; // the actor's transition is recorded by the inspector instead
+    const kind = event.kind;
+    if (kind === 'xstate.timer') return; // the actor's transition is recorded by the inspector instead
     const argument = event.argument;
     const detail = typeof argument === 'number' || typeof argument === 'string' ? argument : '';
-    this.record(event.at, event.kind, event.entity, detail);
+    if (this.lines !== undefined) this.lines.push(`${event.at}|${kind}|${event.entity}|${detail}`);
+    // Every engine event passes here (one per message at least): the event kind's hash comes
+    // from a few recently seen kinds compared by identity before the string map (issue 9).
+    let kindHash: number;
+    if (kind === this.recentKinds[0]) kindHash = this.recentKindHashes[0]!;
+    else if (kind === this.recentKinds[1]) kindHash = this.recentKindHashes[1]!;
+    else if (kind === this.recentKinds[2]) kindHash = this.recentKindHashes[2]!;
+    else {
+      kindHash = this.valueHash(kind);
+      this.recentKinds[this.nextRecent] = kind;
+      this.recentKindHashes[this.nextRecent] = kindHash;
+      this.nextRecent = (this.nextRecent + 1) % 3;
+    }
+    const entity = event.entity;
+    let entityHash: number;
+    if (typeof entity === 'number') entityHash = this.valueHash(entity);
+    else if (entity === this.lastEntity) entityHash = this.lastEntityHash;
+    else {
+      entityHash = this.valueHash(entity);
+      this.lastEntity = entity;
+      this.lastEntityHash = entityHash;
+    }
+    this.fold(event.at, kindHash, entityHash, detail === '' ? EMPTY_STRING_HASH : this.valueHash(detail));
   }
 
   /** A stable per-run name for an actor: its systemId when it has one, else `actor#N` in order of first sight. */

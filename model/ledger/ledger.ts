@@ -1,11 +1,16 @@
 import type { Millis, RandomStream } from '../../sim/index.js';
 import type { MessageCounts, MessageFate, MessageHop, MessageTrace } from '../result.js';
-import { growableFloat64, growableInt32, growableUint8 } from './growable-array.js';
+import { MessageRecords } from './message-records.js';
 import { Interner } from './interner.js';
-import { PathSampler } from './path-sampler.js';
+import { NOT_SAMPLED, PathSampler } from './path-sampler.js';
 
 /** Fate codes stored per message (one byte each). */
 const PENDING = 0;
+/** Byte fields of a message record. */
+const FATE = 0;
+const REASON = 1;
+const PLACE = 2;
+const KEPT = 3;
 const FATE_CODES: readonly MessageFate[] = ['delivered', 'deliveredLate', 'bounced', 'lost'];
 const codeOf = (fate: MessageFate): number => FATE_CODES.indexOf(fate) + 1;
 
@@ -45,25 +50,22 @@ interface KeptPath {
 }
 
 /**
- * One fate per message (issue 6). Per-message data lives in typed columns (about 26 bytes
- * a message); full paths are kept only for explicit messages, a bounded sample of
+ * One fate per message (issue 6). Per-message data lives in one 32-byte record a message
+ * (message-records.ts); full paths are kept only for explicit messages, a bounded sample of
  * generated ones, or all messages when asked. A fate is set once: setting it twice is a
  * bug and throws, so conservation (sent = delivered + late + bounced + lost) holds by
  * construction and is re-checked by recounting whenever a summary is taken.
  */
 export class Ledger {
-  private readonly sentAt = growableFloat64();
-  private readonly readable = growableFloat64();
-  private readonly fates = growableUint8();
-  private readonly reasonOf = growableUint8();
-  private readonly senderOf = growableInt32();
-  private readonly recipientOf = growableInt32();
+  private readonly records = new MessageRecords();
   private readonly addresses = new Interner();
   private readonly reasonNames = new Interner();
   private readonly kept = new Map<number, KeptPath>();
   private readonly sampler: PathSampler;
   private readonly finalCounts = [0, 0, 0, 0, 0];
   private readonly reasonCounts = new Map<string, number>();
+  private lastReason: string | undefined;
+  private lastReasonIndex = 0;
 
   constructor(private readonly options: LedgerOptions) {
     this.sampler = new PathSampler(options.sampledPaths, options.sampling);
@@ -71,73 +73,105 @@ export class Ledger {
 
   /** Records a new message and returns its id. `keepPath` pins its full path (explicit messages). */
   send(from: string, to: string, at: Millis, extra: { label?: string; keepPath?: boolean } = {}): number {
-    const id = this.sentAt.push(at);
-    this.readable.push(Number.NaN);
-    this.fates.push(PENDING);
-    this.reasonOf.push(0);
-    this.senderOf.push(this.addresses.intern(from));
-    this.recipientOf.push(this.addresses.intern(to));
-    this.finalCounts[PENDING] = (this.finalCounts[PENDING] ?? 0) + 1;
-    let keep = this.options.keepAllPaths || extra.keepPath === true;
+    return this.sendBetween(this.addresses.intern(from), this.addresses.intern(to), at, extra.keepPath === true, extra.label);
+  }
+
+  /** The ledger's index for an address (interned once; generated traffic sends by index, issue 9). */
+  internAddress(address: string): number {
+    return this.addresses.intern(address);
+  }
+
+  /** Records a new message between two interned addresses and returns its id: the per-message path, allocating nothing. */
+  sendBetween(from: number, to: number, at: Millis, keepPath = false, label?: string): number {
+    if (!(from >= 0 && from < this.addresses.size && to >= 0 && to < this.addresses.size)) throw new RangeError(`ledger: unknown address index ${from} or ${to}`);
+    const id = this.records.push(at, from, to);
+    this.finalCounts[PENDING]!++;
+    let keep = this.options.keepAllPaths || keepPath;
     if (!keep) {
       const offer = this.sampler.offer(id);
-      if (offer.evicted !== undefined) this.kept.delete(offer.evicted);
-      keep = offer.keep;
+      if (offer >= 0) {
+        this.kept.delete(offer);
+        this.records.setByte(offer, KEPT, 0);
+      }
+      keep = offer !== NOT_SAMPLED;
     }
     if (keep) {
       const entry: KeptPath = { path: [{ at, step: 'sent' }] };
-      if (extra.label !== undefined) entry.label = extra.label;
+      if (label !== undefined) entry.label = label;
       this.kept.set(id, entry);
+      this.records.setByte(id, KEPT, 1);
     }
     return id;
   }
 
   get sentCount(): number {
-    return this.sentAt.length;
+    return this.records.length;
   }
 
   /** Adds a hop to the message's path, when its path is kept (cheap otherwise). */
   hop(id: number, at: Millis, step: string, detail?: string): void {
+    // The record's flag first: a byte of a record in cache instead of a map look-up per hop (issue 9).
+    if (!(id >= 0 && id < this.records.length) || this.records.byte(id, KEPT) === 0) return;
     const entry = this.kept.get(id);
     if (entry === undefined) return;
     entry.path.push(detail === undefined ? { at, step } : { at, step, detail });
   }
 
   isKept(id: number): boolean {
-    return this.kept.has(id);
+    return id >= 0 && id < this.records.length && this.records.byte(id, KEPT) === 1;
   }
 
   sender(id: number): string {
-    return this.addresses.value(this.senderOf.get(id));
+    return this.addresses.value(this.records.sender(id));
   }
 
   recipient(id: number): string {
-    return this.addresses.value(this.recipientOf.get(id));
+    return this.addresses.value(this.records.recipient(id));
+  }
+
+  /** The interned index of the message's sender (see internAddress). */
+  senderIndex(id: number): number {
+    return this.records.sender(id);
+  }
+
+  /** The interned index of the message's recipient (see internAddress). */
+  recipientIndex(id: number): number {
+    return this.records.recipient(id);
+  }
+
+  /** A small code (0-255) the router keeps per message for where it is (0 when never set). */
+  place(id: number): number {
+    return this.records.byte(id, PLACE);
+  }
+
+  setPlace(id: number, code: number): void {
+    if (!(code >= 0 && code <= 255)) throw new RangeError(`ledger: a place code is a byte, got ${code}`);
+    this.records.setByte(id, PLACE, code);
   }
 
   sentTime(id: number): Millis {
-    return this.sentAt.get(id);
+    return this.records.sentAt(id);
   }
 
   /** The first moment the recipient could read the message (kept if already set). */
   markReadable(id: number, at: Millis): void {
-    if (Number.isNaN(this.readable.get(id))) this.readable.set(id, at);
+    if (Number.isNaN(this.records.readable(id))) this.records.setReadable(id, at);
   }
 
   readableAt(id: number): Millis | undefined {
-    const at = this.readable.get(id);
+    const at = this.records.readable(id);
     return Number.isNaN(at) ? undefined : at;
   }
 
   fate(id: number): MessageFate | undefined {
-    const code = this.fates.get(id);
+    const code = this.records.byte(id, FATE);
     return code === PENDING ? undefined : FATE_CODES[code - 1];
   }
 
   /** The message is in the recipient's live mailbox: delivered, or late when it took longer than the threshold to become readable. */
   deliver(id: number, at: Millis, reason: string): MessageFate {
     this.markReadable(id, at);
-    const fate: MessageFate = this.latencyOf(id, this.readable.get(id)) > this.options.lateThreshold ? 'deliveredLate' : 'delivered';
+    const fate: MessageFate = this.latencyOf(id, this.records.readable(id)) > this.options.lateThreshold ? 'deliveredLate' : 'delivered';
     this.settle(id, fate, reason);
     this.hop(id, at, reason);
     return fate;
@@ -158,7 +192,7 @@ export class Ledger {
   /** Final fates so far (messages still in flight are not counted). */
   counts(): MessageCounts {
     const [, delivered = 0, deliveredLate = 0, bounced = 0, lost = 0] = this.finalCounts;
-    return { sent: this.sentAt.length, delivered, deliveredLate, bounced, lost };
+    return { sent: this.records.length, delivered, deliveredLate, bounced, lost };
   }
 
   /** Bounced and lost messages by reason so far (messages in flight not counted). */
@@ -179,9 +213,9 @@ export class Ledger {
     const recount = [0, 0, 0, 0, 0];
     const counts = this.counts();
     const reasons = new Map(this.reasonCounts);
-    const total = this.sentAt.length;
+    const total = this.records.length;
     for (let id = 0; id < total; id++) {
-      const code = this.fates.get(id);
+      const code = this.records.byte(id, FATE);
       recount[code] = (recount[code] ?? 0) + 1;
       if (code !== PENDING) continue;
       const resolution = resolvePending(id);
@@ -205,11 +239,11 @@ export class Ledger {
 
   /** One message's fate and path: the full path when kept, else a compact record (sent, first readable). */
   trace(id: number, resolvePending: (id: number) => PendingResolution): MessageTrace | undefined {
-    if (!Number.isInteger(id) || id < 0 || id >= this.sentAt.length) return undefined;
+    if (!Number.isInteger(id) || id < 0 || id >= this.records.length) return undefined;
     const entry = this.kept.get(id);
-    const sentAt = this.sentAt.get(id);
+    const sentAt = this.records.sentAt(id);
     let fate = this.fate(id);
-    let reason = this.reasonNames.size > 0 && fate !== undefined ? this.reasonNames.value(this.reasonOf.get(id)) : '';
+    let reason = this.reasonNames.size > 0 && fate !== undefined ? this.reasonNames.value(this.records.byte(id, REASON)) : '';
     let readableAt = this.readableAt(id);
     if (fate === undefined) {
       const resolution = resolvePending(id);
@@ -234,21 +268,27 @@ export class Ledger {
   }
 
   private latencyOf(id: number, readableAt: Millis): Millis {
-    return readableAt - this.sentAt.get(id);
+    return readableAt - this.records.sentAt(id);
   }
 
   private settle(id: number, fate: MessageFate, reason: string): void {
-    const current = this.fates.get(id);
+    const current = this.records.byte(id, FATE);
     if (current !== PENDING) {
       throw new LedgerInvariantError(`message ${id} already ended as ${FATE_CODES[current - 1]}; it cannot also end as ${fate} (${reason})`);
     }
     const code = codeOf(fate);
-    this.fates.set(id, code);
-    this.finalCounts[PENDING] = (this.finalCounts[PENDING] ?? 0) - 1;
-    this.finalCounts[code] = (this.finalCounts[code] ?? 0) + 1;
-    const reasonIndex = this.reasonNames.intern(reason);
+    this.records.setByte(id, FATE, code);
+    this.finalCounts[PENDING]!--;
+    this.finalCounts[code]!++;
+    // Most fates share a handful of reason strings: skip the map when it is the last one seen.
+    let reasonIndex = this.lastReasonIndex;
+    if (reason !== this.lastReason) {
+      reasonIndex = this.reasonNames.intern(reason);
+      this.lastReason = reason;
+      this.lastReasonIndex = reasonIndex;
+    }
     if (reasonIndex > 255) throw new LedgerInvariantError(`too many distinct reasons (${reasonIndex + 1}); reasons must be a small fixed set`);
-    this.reasonOf.set(id, reasonIndex);
+    this.records.setByte(id, REASON, reasonIndex);
     if (fate === 'bounced' || fate === 'lost') this.reasonCounts.set(reason, (this.reasonCounts.get(reason) ?? 0) + 1);
   }
 }

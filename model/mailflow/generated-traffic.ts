@@ -24,6 +24,8 @@ export interface GeneratedTrafficOptions {
 
 interface Flow {
   name: 'internal' | 'external';
+  /** The engine event kind, built once: a template string per arrival cost a string and its hash every event (issue 9). */
+  kind: 'mail.internal' | 'mail.external';
   /** Messages per millisecond at a shape factor of 1. */
   baseRate: number;
   random: RandomStream;
@@ -56,8 +58,8 @@ export class GeneratedTraffic {
     const receivedPerDay = (this.volumes.totalPerDay * flow.receivedPerSent) / (flow.receivedPerSent + 1);
     const external = Math.min(1, Math.max(0, flow.externalShareOfReceived));
     this.flows = [
-      { name: 'internal', baseRate: (receivedPerDay * (1 - external)) / DAY, random: random.stream('mailflow.internal') },
-      { name: 'external', baseRate: (receivedPerDay * external) / DAY, random: random.stream('mailflow.external') },
+      { name: 'internal', kind: 'mail.internal', baseRate: (receivedPerDay * (1 - external)) / DAY, random: random.stream('mailflow.internal') },
+      { name: 'external', kind: 'mail.external', baseRate: (receivedPerDay * external) / DAY, random: random.stream('mailflow.external') },
     ];
     this.pick = random.stream('mailflow.pick');
   }
@@ -82,7 +84,7 @@ export class GeneratedTraffic {
       if (at >= this.options.stopAt) return;
       if (flow.random.next() * this.peak < volumeFactor(at, this.calendar)) break;
     }
-    this.options.scheduler.at(at, `mail.${flow.name}`, 'generated', this.arrive, flow);
+    this.options.scheduler.post(at, flow.kind, 'generated', this.arrive, flow);
   }
 
   private readonly arrive = (flow: Flow, now: Millis): void => {

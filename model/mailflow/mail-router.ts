@@ -1,12 +1,11 @@
 import type { Millis, RandomStream, Scheduler } from '../../sim/index.js';
 import type { OutlookProfiles } from '../clients/index.js';
 import type { Ledger, PendingResolution } from '../ledger/index.js';
-import { growableUint8 } from '../ledger/growable-array.js';
 import { AwaitingSync, type OnPremExchange } from '../onprem/index.js';
 import type { DeliveryAttemptOutcome, MailDestinations } from '../senders/index.js';
-import type { Tenant } from '../tenant/index.js';
+import type { InboundVerdict, Tenant } from '../tenant/index.js';
 import { REASONS } from './reasons.js';
-import type { UserDirectory } from './user-directory.js';
+import { externalSenderAddress, type UserDirectory } from './user-directory.js';
 
 const IN_TRANSIT = 0;
 const AWAITING_SYNC = 1;
@@ -38,15 +37,56 @@ export class MailRouter implements MailDestinations {
   acceptedByOldHost = 0;
   acceptedByNewHost = 0;
   strandedCount = 0;
-  private readonly location = growableUint8();
   private batchGone = false;
+  /** Each user's address as the ledger's interned index, so generated mail is recorded without string look-ups. */
+  private readonly userAddressIndex: Int32Array;
+  /** True when the ledger interned the users before any other address (a fresh ledger): its index is then the user index. */
+  private readonly usersInternedFirst: boolean;
+  /** Per user: 1 once a cloud mailbox is known to exist; else the tenant's mailbox count when last found absent. */
+  private readonly cloudMailbox: Uint8Array;
+  private readonly cloudCheckedAt: Int32Array;
+  /** Per user: Exchange Online's last answer and the tenant's inbound version it was given at. */
+  private readonly cloudVerdicts: (InboundVerdict | undefined)[] = [];
+  private readonly cloudVerdictVersion: Float64Array;
+  /** Generated external senders' ledger address indexes, by sender organisation, interned on first use. */
+  private readonly externalSenderIndex: number[] = [];
 
-  constructor(private readonly options: MailRouterOptions) {}
+  /** The accepted answers of the two hosts, built once (one attempt per external message). */
+  private readonly acceptedByOld: DeliveryAttemptOutcome;
+  private readonly acceptedByNew: DeliveryAttemptOutcome;
+
+  constructor(private readonly options: MailRouterOptions) {
+    const { users, ledger } = options;
+    this.acceptedByOld = Object.freeze({ kind: 'accepted', host: options.hosts.oldMx });
+    this.acceptedByNew = Object.freeze({ kind: 'accepted', host: options.hosts.newMx });
+    this.userAddressIndex = new Int32Array(users.count);
+    this.cloudMailbox = new Uint8Array(users.count);
+    this.cloudCheckedAt = new Int32Array(users.count).fill(-1);
+    this.cloudVerdictVersion = new Float64Array(users.count).fill(-1);
+    for (let user = 0; user < users.count; user++) this.userAddressIndex[user] = ledger.internAddress(users.address(user));
+    this.usersInternedFirst = this.userAddressIndex.every((index, user) => index === user);
+  }
 
   /** Records a new message in the ledger and the router's own column; returns its id. */
   register(from: string, to: string, now: Millis, extra: { label?: string; keepPath?: boolean } = {}): number {
     const id = this.options.ledger.send(from, to, now, extra);
-    this.location.push(IN_TRANSIT);
+    return id;
+  }
+
+  /** Records a generated message from one user to another (by index); returns its id. */
+  registerInternal(sender: number, recipient: number, now: Millis): number {
+    const id = this.options.ledger.sendBetween(this.userAddressIndex[sender]!, this.userAddressIndex[recipient]!, now);
+    return id;
+  }
+
+  /** Records a generated message from external sender organisation `organisation` to a user (by index); returns its id. */
+  registerExternal(organisation: number, recipient: number, now: Millis): number {
+    let from = this.externalSenderIndex[organisation];
+    if (from === undefined) {
+      from = this.options.ledger.internAddress(externalSenderAddress(organisation));
+      this.externalSenderIndex[organisation] = from;
+    }
+    const id = this.options.ledger.sendBetween(from, this.userAddressIndex[recipient]!, now);
     return id;
   }
 
@@ -55,21 +95,23 @@ export class MailRouter implements MailDestinations {
   attempt(host: string, recipient: string, messageId: number, now: Millis): DeliveryAttemptOutcome {
     const { onPrem, tenant, ledger, hosts } = this.options;
     if (host === hosts.oldMx) {
-      const verdict = onPrem.inbound(recipient, now);
+      const user = this.recipientUser(messageId, recipient);
+      const verdict = user === undefined ? onPrem.inbound(recipient, now) : onPrem.inboundToMailbox(now);
       if (verdict.kind === 'temporary') return { kind: 'temporary', host, reason: verdict.reason, scope: 'connection' };
       if (verdict.kind === 'permanent') return { kind: 'permanent', host, code: verdict.code, reason: verdict.reason };
       this.acceptedByOldHost++;
       ledger.hop(messageId, now, 'accepted:old-host', host);
-      this.landOnPrem(messageId, recipient, now);
-      return { kind: 'accepted', host };
+      this.landOnPrem(messageId, user!, now);
+      return this.acceptedByOld;
     }
     if (host === hosts.newMx) {
-      const verdict = tenant.inbound(recipient);
+      const user = this.recipientUser(messageId, recipient);
+      const verdict = user === undefined ? tenant.inbound(recipient) : this.cloudVerdict(user);
       if (verdict.kind === 'permanent') return { kind: 'permanent', host, code: verdict.code, reason: verdict.reason };
       this.acceptedByNewHost++;
       ledger.hop(messageId, now, 'accepted:new-host', host);
       ledger.deliver(messageId, now, REASONS.deliveredCloud);
-      return { kind: 'accepted', host };
+      return this.acceptedByNew;
     }
     return { kind: 'temporary', host, reason: `no mail server answers at ${host}`, scope: 'connection' };
   }
@@ -82,13 +124,13 @@ export class MailRouter implements MailDestinations {
    * CUT); cloud Outlook submits to Exchange Online. Returns false when the on-prem server is
    * down for a declared outage (Outlook keeps it in the Outbox: the caller resubmits later).
    */
-  submitFromOutlook(messageId: number, sender: number, recipient: string, now: Millis): boolean {
+  submitFromOutlook(messageId: number, sender: number, recipient: string, now: Millis, recipientUser?: number): boolean {
     const { onPrem, tenant, clients, users, ledger } = this.options;
     const senderAddress = users.address(sender);
     const onCloud = clients.location(sender, now) === 'cloud' && tenant.hasCloudMailbox(senderAddress);
     if (onCloud) {
       ledger.hop(messageId, now, 'submitted:cloud');
-      const verdict = tenant.inbound(recipient);
+      const verdict = recipientUser === undefined ? tenant.inbound(recipient) : this.cloudVerdict(recipientUser);
       if (verdict.kind === 'permanent') ledger.bounce(messageId, now, verdict.reason);
       else ledger.deliver(messageId, now, REASONS.deliveredCloud);
       return true;
@@ -100,8 +142,9 @@ export class MailRouter implements MailDestinations {
     }
     if (!onPrem.isUp(now)) return false;
     ledger.hop(messageId, now, 'submitted:on-prem');
-    const verdict = onPrem.inbound(recipient, now);
-    if (verdict.kind === 'accepted') this.landOnPrem(messageId, recipient, now);
+    // `recipientUser` (generated mail) is one of the organisation's mailboxes, all of which are on-prem mailboxes.
+    const verdict = recipientUser === undefined ? onPrem.inbound(recipient, now) : onPrem.inboundToMailbox(now);
+    if (verdict.kind === 'accepted') this.landOnPrem(messageId, recipientUser ?? users.indexOf(recipient)!, now);
     else if (verdict.kind === 'permanent') ledger.bounce(messageId, now, verdict.reason);
     return true;
   }
@@ -116,7 +159,7 @@ export class MailRouter implements MailDestinations {
     const state = tenant.licenses.state(address);
     const gone = state === 'disabled' || state === 'deleted';
     this.awaiting.takeUpTo(user, snapshotAt, (id) => {
-      this.location.set(id, IN_TRANSIT);
+      ledger.setPlace(id, IN_TRANSIT);
       if (gone) return ledger.lose(id, completedAt, REASONS.cloudMailboxGoneBeforeSync);
       ledger.hop(id, completedAt, 'synced');
       ledger.deliver(id, completedAt, REASONS.deliveredCloud);
@@ -131,7 +174,7 @@ export class MailRouter implements MailDestinations {
     for (let user = 0; user < users.count; user++) {
       if (!tenant.hasCloudMailbox(users.address(user))) continue;
       stranded += this.awaiting.takeAll(user, (id) => {
-        this.location.set(id, IN_TRANSIT);
+        ledger.setPlace(id, IN_TRANSIT);
         ledger.lose(id, at, REASONS.stranded);
       });
     }
@@ -147,22 +190,63 @@ export class MailRouter implements MailDestinations {
   /** What a message still without a fate counts as now (the horizon rule). */
   resolvePending(id: number): PendingResolution {
     const { ledger, tenant } = this.options;
-    if (this.location.get(id) === AWAITING_SYNC) {
+    if (ledger.place(id) === AWAITING_SYNC) {
       // Never migrated: the on-prem mailbox is the user's live mailbox, where it already is.
       if (!tenant.hasCloudMailbox(ledger.recipient(id))) return { fate: 'delivered', readableAt: ledger.readableAt(id) ?? ledger.sentTime(id), reason: REASONS.deliveredOnPrem };
     }
     return { fate: 'lost', reason: REASONS.pendingAtHorizon };
   }
 
-  /** The message reached the on-prem mailbox of `recipient`. */
-  private landOnPrem(messageId: number, recipient: string, now: Millis): void {
-    const { ledger, tenant, clients, users, sizes } = this.options;
-    const user = users.indexOf(recipient)!;
+  /**
+   * The user a message is addressed to when it is one of the organisation's mailboxes,
+   * read from the ledger's record (user addresses are interned first, so their ledger
+   * index is the user index) rather than looked up by address (issue 9).
+   */
+  private recipientUser(messageId: number, recipient: string): number | undefined {
+    if (this.usersInternedFirst) {
+      const index = this.options.ledger.recipientIndex(messageId);
+      return index < this.userAddressIndex.length ? index : undefined;
+    }
+    return this.options.users.indexOf(recipient);
+  }
+
+  /** Exchange Online's answer for user `user`, reused until the tenant's inbound version moves (issue 9). */
+  private cloudVerdict(user: number): InboundVerdict {
+    const { tenant, users } = this.options;
+    const version = tenant.inboundVersion;
+    let verdict = this.cloudVerdicts[user];
+    if (verdict === undefined || this.cloudVerdictVersion[user] !== version) {
+      verdict = tenant.inbound(users.address(user));
+      this.cloudVerdicts[user] = verdict;
+      this.cloudVerdictVersion[user] = version;
+    }
+    return verdict;
+  }
+
+  /**
+   * Whether user `user` has a cloud mailbox, asked for every message that lands on-prem.
+   * Cloud mailboxes are only ever added, so a yes is kept and a no is asked again only once
+   * the tenant's count has changed (issue 9: no address look-up per message).
+   */
+  private hasCloudMailbox(user: number): boolean {
+    if (this.cloudMailbox[user] === 1) return true;
+    const { tenant, users } = this.options;
+    const count = tenant.cloudMailboxCount;
+    if (this.cloudCheckedAt[user] === count) return false;
+    this.cloudCheckedAt[user] = count;
+    if (!tenant.hasCloudMailbox(users.address(user))) return false;
+    this.cloudMailbox[user] = 1;
+    return true;
+  }
+
+  /** The message reached the on-prem mailbox of user `user`. */
+  private landOnPrem(messageId: number, user: number, now: Millis): void {
+    const { ledger, clients, users, sizes } = this.options;
     const address = users.address(user);
     ledger.hop(messageId, now, 'delivered:on-prem');
     // dns §7.4: lognormal sizes, median ~15 KB, mean ~60-75 KB (sigma 1.7 gives ~64 KB).
     this.options.recordOnPremArrival(address, Math.round(sizes.lognormal(15_000, 1.7)));
-    const cloudMailbox = tenant.hasCloudMailbox(address);
+    const cloudMailbox = this.hasCloudMailbox(user);
     // Readable at once when the user's Outlook works against on-prem (or there is no cloud mailbox yet).
     if (!cloudMailbox || clients.location(user, now) === 'on-prem') ledger.markReadable(messageId, now);
     if (cloudMailbox && this.batchGone) {
@@ -170,7 +254,7 @@ export class MailRouter implements MailDestinations {
       ledger.lose(messageId, now, REASONS.stranded);
       return;
     }
-    this.location.set(messageId, AWAITING_SYNC);
+    ledger.setPlace(messageId, AWAITING_SYNC);
     this.awaiting.add(user, messageId, now);
   }
 }

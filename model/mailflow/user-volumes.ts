@@ -8,6 +8,9 @@ import type { RandomStream } from '../../sim/index.js';
 export class UserVolumes {
   private readonly cumulative: Float64Array;
   readonly totalPerDay: number;
+  /** guide[k]: the first user whose cumulative volume exceeds the start of slice k of the total. */
+  private readonly guide: Int32Array;
+  private readonly slicesPerUnit: number;
 
   constructor(userCount: number, median: number, sigma: number, random: RandomStream) {
     this.cumulative = new Float64Array(userCount);
@@ -17,6 +20,14 @@ export class UserVolumes {
       this.cumulative[user] = total;
     }
     this.totalPerDay = total;
+    this.slicesPerUnit = userCount / (total > 0 ? total : 1);
+    this.guide = new Int32Array(userCount);
+    let user = 0;
+    for (let slice = 0; slice < userCount; slice++) {
+      const start = slice / this.slicesPerUnit;
+      while (user < userCount - 1 && this.cumulative[user]! <= start) user++;
+      this.guide[slice] = user;
+    }
   }
 
   get userCount(): number {
@@ -27,17 +38,21 @@ export class UserVolumes {
     return (this.cumulative[user] ?? 0) - (user > 0 ? this.cumulative[user - 1]! : 0);
   }
 
-  /** A user picked with probability proportional to their volume (binary search). */
+  /**
+   * A user picked with probability proportional to their volume: the first user whose
+   * cumulative volume exceeds a uniform point. A guide table (one entry per user: where each
+   * equal slice of the total starts) gives the answer in about one step instead of a binary
+   * search, with exactly the same result for the same draw (every generated message picks
+   * once or twice, issue 9).
+   */
   pick(random: RandomStream): number {
     const point = random.next() * this.totalPerDay;
-    let low = 0;
-    let high = this.cumulative.length - 1;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.cumulative[middle]! > point) high = middle;
-      else low = middle + 1;
-    }
-    return low;
+    const cumulative = this.cumulative;
+    const last = cumulative.length - 1;
+    let index = this.guide[Math.min(last, Math.floor(point * this.slicesPerUnit))] ?? 0;
+    while (index > 0 && cumulative[index - 1]! > point) index--; // rounding at a slice edge
+    while (index < last && cumulative[index]! <= point) index++;
+    return index;
   }
 
   /** A user other than `except`, by volume (when there is anyone else). */

@@ -178,16 +178,20 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     allowedCommands: () => (['create', 'start', 'stop', 'complete', 'remove'] as const).map(allowed),
     recordOnPremArrival(address, bytes) {
       const key = address.toLowerCase();
-      if (!mailboxAddresses.has(key)) throw new InputError('MIGRATION_UNKNOWN_MAILBOX', `recordOnPremArrival: ${address} is not an on-prem mailbox`, { path: 'address' });
+      // Called for every message that lands on-prem: one map look-up when the mailbox already has pending data.
+      let data = pending.get(key);
+      if (data === undefined && !mailboxAddresses.has(key)) throw new InputError('MIGRATION_UNKNOWN_MAILBOX', `recordOnPremArrival: ${address} is not an on-prem mailbox`, { path: 'address' });
       if (!Number.isFinite(bytes) || bytes < 0) throw new InputError('MIGRATION_BYTES_INVALID', `recordOnPremArrival: bytes must be a non-negative number, got ${bytes}`, { path: 'bytes' });
-      const data = pending.get(key) ?? { bytes: 0, items: 0, large: 0 };
+      if (data === undefined) {
+        data = { bytes: 0, items: 0, large: 0 };
+        pending.set(key, data);
+      }
       // Items over the target's MaxReceiveSize are skipped as large items (BLOG-LARGE, facts §5.2).
       if (bytes > config.tenant.maxReceiveSizeBytes) data.large++;
       else {
         data.bytes += bytes;
         data.items++;
       }
-      pending.set(key, data);
     },
     batchStatus: () => batch?.status ?? 'None',
     statusHistory: () => history.map((entry) => ({ ...entry })),

@@ -174,6 +174,8 @@ export class SyncEngine {
       listener.onProvisioned(user.address, user.recipient.kind, now);
     }
     sendUser(user, { type: 'PROVISIONED', at: now, hasData: user.hasData });
+    // A provisioned mailbox may be the last member a waiting group needs (MUSR: ProvisionUpdating).
+    if (user.recipient.kind === 'mailbox') this.releaseSettledGroups();
     if (user.recipient.kind !== 'mailbox') {
       user.lastSuccessfulSyncAt = now;
       user.initialSyncDoneAt = now;
@@ -301,13 +303,17 @@ export class SyncEngine {
 
   /** A user provisioned or failed: groups waiting for it may go on. */
   private settled(): void {
+    this.releaseSettledGroups();
+    this.options.changed();
+  }
+
+  private releaseSettledGroups(): void {
     for (const group of [...this.groupsWaiting]) {
-      if (group.recipient.kind === 'group' && this.membersSettled(group.recipient)) {
+      if (group.recipient.kind === 'group' && this.groupsWaiting.has(group) && this.membersSettled(group.recipient)) {
         this.groupsWaiting.delete(group);
         this.finishProvisioning(group);
       }
     }
-    this.options.changed();
   }
 
   private membersSettled(group: MailGroup): boolean {

@@ -14,6 +14,12 @@ export const ONPREM_REASONS = {
   recipientUnknown: 'onprem-recipient-unknown-5.1.1',
 } as const;
 
+/** Shared answers: `inbound` runs once per message, so the common verdicts are not rebuilt each time (issue 9). */
+const ACCEPTED: OnPremVerdict = Object.freeze({ kind: 'accepted' });
+const REFUSED: OnPremVerdict = Object.freeze({ kind: 'temporary', reason: ONPREM_REASONS.connectionRefused });
+const TIMED_OUT: OnPremVerdict = Object.freeze({ kind: 'temporary', reason: ONPREM_REASONS.outage });
+const UNKNOWN: OnPremVerdict = Object.freeze({ kind: 'permanent', code: '550 5.1.1', reason: ONPREM_REASONS.recipientUnknown });
+
 /**
  * The on-prem Exchange server as a mail destination. It stays authoritative for the domain
  * and accepts mail for its mailboxes while it runs (cutover sets no forwarding: CUT
@@ -60,18 +66,25 @@ export class OnPremExchange {
 
   /** Running and reachable: accepts SMTP and serves Outlook. */
   isUp(now: Millis): boolean {
-    return !this.isDecommissioned(now) && !this.inOutage(now);
+    return !this.isDecommissioned(now) && (this.outages.length === 0 || !this.inOutage(now));
   }
 
   hasMailbox(address: string): boolean {
     return this.mailboxes.has(address.toLowerCase());
   }
 
+  /** The answer to a delivery attempt for a recipient already known to be one of its mailboxes (no address look-up). */
+  inboundToMailbox(now: Millis): OnPremVerdict {
+    if (this.isDecommissioned(now)) return REFUSED;
+    if (this.outages.length > 0 && this.inOutage(now)) return TIMED_OUT;
+    return ACCEPTED;
+  }
+
   /** The answer to a delivery attempt for `recipient` now. */
   inbound(recipient: string, now: Millis): OnPremVerdict {
-    if (this.isDecommissioned(now)) return { kind: 'temporary', reason: ONPREM_REASONS.connectionRefused };
-    if (this.inOutage(now)) return { kind: 'temporary', reason: ONPREM_REASONS.outage };
-    if (!this.hasMailbox(recipient)) return { kind: 'permanent', code: '550 5.1.1', reason: ONPREM_REASONS.recipientUnknown };
-    return { kind: 'accepted' };
+    if (this.isDecommissioned(now)) return REFUSED;
+    if (this.outages.length > 0 && this.inOutage(now)) return TIMED_OUT;
+    if (!this.hasMailbox(recipient)) return UNKNOWN;
+    return ACCEPTED;
   }
 }

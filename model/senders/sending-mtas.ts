@@ -115,7 +115,7 @@ export function createSendingMtas(options: SendingMtasOptions): SendingMtas {
       slots.noticeSent[slot] = 1;
       listener.onDelayNotice(messageId, now);
     }
-    scheduler.at(nextAt, 'sender.retry', messageId, retry, slot);
+    scheduler.post(nextAt, 'sender.retry', messageId, retry, slot); // no handle kept: its record is reused
   };
 
   // One long-lived handler for every retry; the argument is the message's slot.

@@ -66,7 +66,8 @@ function perform(world: World, action: Omit<PlannedAction, 'timing'>, at: Millis
       return test.result === 'Success' ? { ok: true, detail: test.message } : { ok: false, reason: `${test.message} ${test.errorDetail ?? ''}`.trim() };
     }
     case 'createBatch':
-      return migration.createBatch(action.batchName ?? 'CutoverBatch', action.autoStart ?? true);
+      // docs/scenario-format.md: autoStart defaults to false (New-MigrationBatch starts only with -AutoStart).
+      return migration.createBatch(action.batchName ?? 'CutoverBatch', action.autoStart ?? false);
     case 'startBatch':
       return migration.startBatch();
     case 'stopBatch':

@@ -21,12 +21,12 @@ export class HourlySeries {
 
   private readonly sample = (_: undefined, now: Millis): void => {
     const { migration, router, dns, tenant, config, scheduler } = this.world;
-    const statistics = migration.mailboxStatistics();
+    const totals = migration.syncTotals();
     const grace = tenant.licenses.grace(now);
     const series = this.series;
     series.hours.push(now);
-    series.mailboxesSynced.push(statistics.filter((mailbox) => mailbox.initialSyncDoneAt !== undefined).length);
-    series.bytesSynced.push(statistics.reduce((sum, mailbox) => sum + mailbox.bytesSynced, 0));
+    series.mailboxesSynced.push(totals.mailboxesSynced);
+    series.bytesSynced.push(totals.bytesSynced);
     series.inboundOldHost.push(router.acceptedByOldHost - this.lastOld);
     series.inboundNewHost.push(router.acceptedByNewHost - this.lastNew);
     this.lastOld = router.acceptedByOldHost;

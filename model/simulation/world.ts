@@ -3,7 +3,7 @@ import { OutlookProfiles } from '../clients/index.js';
 import type { SimulationConfig } from '../config.js';
 import { createDns, worstCaseOldMxWindow, type Dns } from '../dns/index.js';
 import { Ledger } from '../ledger/index.js';
-import { ExplicitTraffic, GeneratedTraffic, MailRouter, UserDirectory, bounceReason, externalSenderAddress, generatedTrafficStopsAt, senderOrganisationFor } from '../mailflow/index.js';
+import { ExplicitTraffic, GeneratedTraffic, MailRouter, UserDirectory, bounceReason, generatedTrafficStopsAt, senderOrganisationFor } from '../mailflow/index.js';
 import { createMigrationService, type MigrationService } from '../migration/index.js';
 import { OnPremExchange, ONPREM_REASONS } from '../onprem/index.js';
 import { PlanRunner, RemovalReadiness } from '../plan/index.js';
@@ -81,7 +81,10 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
     scheduler, random, dns, config: config.senders, destinations: router,
     listener: {
       onAccepted: () => {}, // the destination already recorded the hop
-      onDeferred: (id, host, reason, at, next) => ledger.hop(id, at, 'deferred', `${host ?? 'no MX answer'}: ${reason}; next ${formatInstant(next)}`),
+      // The detail is built only for kept paths: deferrals are frequent after the MX switch (issue 9).
+      onDeferred: (id, host, reason, at, next) => {
+        if (ledger.isKept(id)) ledger.hop(id, at, 'deferred', `${host ?? 'no MX answer'}: ${reason}; next ${formatInstant(next)}`);
+      },
       onDelayNotice: (id, at) => ledger.hop(id, at, 'delay-notice'),
       onBounced: (id, code, reason, at) => {
         const key = bounceReason(code, reason, KNOWN_BOUNCE_KEYS, EXPIRED_CODE);
@@ -155,13 +158,13 @@ function onBatchStatus(world: World, status: BatchStatus, at: Millis): void {
 function startTraffic(world: World): void {
   const { config, scheduler, random, router, users, mtas, ledger, onPrem } = world;
   const resubmit = (id: number, now: Millis): void => submitInternal(id, now);
-  const submitInternal = (id: number, now: Millis): void => {
-    const sender = users.indexOf(ledger.sender(id))!;
-    if (router.submitFromOutlook(id, sender, ledger.recipient(id), now)) return;
+  const submitFrom = (id: number, sender: number, recipient: string, now: Millis, recipientUser?: number): void => {
+    if (router.submitFromOutlook(id, sender, recipient, now, recipientUser)) return;
     // The on-prem server is down for a declared outage: Outlook keeps it in the Outbox.
     ledger.hop(id, now, 'outbox', ONPREM_REASONS.outage);
     scheduler.at(onPrem.outageEndsAt(now) ?? now + 1, 'mail.resubmit', id, resubmit, id);
   };
+  const submitInternal = (id: number, now: Millis): void => submitFrom(id, users.indexOf(ledger.sender(id))!, ledger.recipient(id), now);
   const submitExternal = (id: number, organisation: number, recipient: string, now: Millis): void => mtas.submit(id, organisation, recipient, now);
   const generated = config.mailFlow.generated;
   if (generated !== undefined) {
@@ -169,11 +172,9 @@ function startTraffic(world: World): void {
       scheduler, random, flow: generated, userCount: users.count, senderOrganisations: mtas.senderCount,
       stopAt: generatedTrafficStopsAt(config.horizon, generated),
       sink: {
-        internal: (sender, recipient, now) => submitInternal(router.register(users.address(sender), users.address(recipient), now), now),
-        external: (organisation, recipient, now) => {
-          const address = users.address(recipient);
-          submitExternal(router.register(externalSenderAddress(organisation), address, now), organisation, address, now);
-        },
+        // By index: no address look-up or string building per generated message (issue 9).
+        internal: (sender, recipient, now) => submitFrom(router.registerInternal(sender, recipient, now), sender, users.address(recipient), now, recipient),
+        external: (organisation, recipient, now) => submitExternal(router.registerExternal(organisation, recipient, now), organisation, users.address(recipient), now),
       },
     }).start();
   }

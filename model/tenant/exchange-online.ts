@@ -15,9 +15,17 @@ export const EXO_REASONS = {
   mailboxDisabled: 'mailbox-disabled-5.1.10',
 } as const;
 
+/** Shared answers: a verdict is asked for every message, so none is rebuilt per call (issue 9). */
+const VERDICTS = {
+  accepted: Object.freeze({ kind: 'accepted' }),
+  domainNotAccepted: Object.freeze({ kind: 'permanent', code: '550 5.4.1', reason: EXO_REASONS.domainNotAccepted }),
+  recipientNotFound: Object.freeze({ kind: 'permanent', code: '550 5.1.10', reason: EXO_REASONS.recipientNotFound }),
+  mailboxDisabled: Object.freeze({ kind: 'permanent', code: '550 5.1.10', reason: EXO_REASONS.mailboxDisabled }),
+} as const satisfies Record<string, InboundVerdict>;
+
 export function exchangeOnlineVerdict(domainAccepted: boolean, mailbox: LicenseStateName | 'none'): InboundVerdict {
-  if (!domainAccepted) return { kind: 'permanent', code: '550 5.4.1', reason: EXO_REASONS.domainNotAccepted };
-  if (mailbox === 'none') return { kind: 'permanent', code: '550 5.1.10', reason: EXO_REASONS.recipientNotFound };
-  if (mailbox === 'disabled' || mailbox === 'deleted') return { kind: 'permanent', code: '550 5.1.10', reason: EXO_REASONS.mailboxDisabled };
-  return { kind: 'accepted' };
+  if (!domainAccepted) return VERDICTS.domainNotAccepted;
+  if (mailbox === 'none') return VERDICTS.recipientNotFound;
+  if (mailbox === 'disabled' || mailbox === 'deleted') return VERDICTS.mailboxDisabled;
+  return VERDICTS.accepted;
 }

@@ -53,6 +53,11 @@ export class Licenses {
     actor.start();
   }
 
+  /** Cloud mailboxes with a license machine (it only grows: machines are never removed). */
+  get count(): number {
+    return this.actors.size;
+  }
+
   has(address: string): boolean {
     return this.actors.has(address);
   }

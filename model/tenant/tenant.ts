@@ -34,6 +34,9 @@ export class Tenant {
   private readonly domainActor: Actor<typeof domainVerificationMachine>;
   private readonly alsoVerified: Set<string>;
   private directorySync: boolean;
+  /** "@" and the organisation's domain in lower case. */
+  private readonly organisationSuffix: string;
+  private inboundChanges = 0;
   private readonly securityGroups: Set<string>;
   private readonly provisioned = new Map<string, string>();
 
@@ -42,6 +45,7 @@ export class Tenant {
     this.alsoVerified = new Set(config.verifiedDomains.map((domain) => domain.toLowerCase()));
     this.alsoVerified.add(config.initialDomain.toLowerCase()); // the onmicrosoft.com domain is always verified
     this.directorySync = config.directorySync;
+    this.organisationSuffix = `@${organisation.domain.toLowerCase()}`;
     this.securityGroups = new Set(config.preCreatedSecurityGroups.map((address) => address.toLowerCase()));
     const inspection = inspect !== undefined ? { inspect } : {};
     this.domainActor = createActor(domainVerificationMachine, {
@@ -55,9 +59,22 @@ export class Tenant {
       grace: config.licenseGrace,
       retention: config.disabledDataRetention,
       pool: config.licensePool,
-      onChange: (address, state, at) => options.listener.onLicenseState(address, state, at),
+      onChange: (address, state, at) => {
+        this.inboundChanges++;
+        options.listener.onLicenseState(address, state, at);
+      },
       ...inspection,
     });
+    this.domainActor.subscribe(() => this.inboundChanges++);
+  }
+
+  /**
+   * Bumped whenever an answer of `inbound` may change (a cloud mailbox created, a license
+   * state changed, the domain's verification moved): while it stays the same, a caller may
+   * reuse an answer it got for the same recipient (the router does, per user: issue 9).
+   */
+  get inboundVersion(): number {
+    return this.inboundChanges;
   }
 
   // ---- TenantView (asked by the migration service) ----------------------------------
@@ -136,7 +153,15 @@ export class Tenant {
     const name = address.toLowerCase();
     if (this.provisioned.has(name)) return;
     this.provisioned.set(name, kind);
-    if (kind === 'mailbox') this.licenses.create(name, at);
+    if (kind === 'mailbox') {
+      this.licenses.create(name, at);
+      this.inboundChanges++;
+    }
+  }
+
+  /** How many cloud mailboxes exist; it only grows, so a "no" from hasCloudMailbox holds while it stays the same. */
+  get cloudMailboxCount(): number {
+    return this.licenses.count;
   }
 
   hasCloudMailbox(address: string): boolean {
@@ -145,7 +170,10 @@ export class Tenant {
 
   /** What Exchange Online answers at RCPT TO for this recipient now. */
   inbound(recipient: string): InboundVerdict {
-    return exchangeOnlineVerdict(this.isDomainVerified(domainOf(recipient)), this.licenses.state(recipient.toLowerCase()));
+    const address = recipient.toLowerCase();
+    // Almost every recipient is in the organisation's domain: no slice or look-up for it (asked once per message, issue 9).
+    const domainAccepted = address.endsWith(this.organisationSuffix) ? this.domainActor.getSnapshot().value === 'verified' : this.isDomainVerified(domainOf(address));
+    return exchangeOnlineVerdict(domainAccepted, this.licenses.state(address));
   }
 
   stop(): void {

@@ -98,3 +98,36 @@ describe('Scheduler', () => {
     },
   );
 });
+
+describe('Scheduler.post', () => {
+  it('runs posted events in the same (time, sequence) order as scheduled ones, and traces them alike', async () => {
+    const { Trace } = await import('../../sim/index.js');
+    const run = (usePost: boolean) => {
+      const trace = new Trace();
+      const scheduler = new Scheduler({ trace });
+      const log: string[] = [];
+      let left = 200;
+      const tick = (entity: number, now: number) => {
+        log.push(`${entity}@${now}`);
+        if (left-- <= 0) return;
+        const next = now + ((entity * 7 + now) % 13);
+        if (usePost) scheduler.post(next, 'tick', entity, tick, entity);
+        else scheduler.at(next, 'tick', entity, tick, entity);
+      };
+      for (let entity = 0; entity < 5; entity++) scheduler.at(entity % 3, 'tick', entity, tick, entity);
+      scheduler.runUntilIdle();
+      return { log, hash: trace.hash(), processed: scheduler.processedCount, pending: scheduler.pendingCount };
+    };
+    const posted = run(true);
+    expect(posted).toEqual(run(false));
+    expect(posted.processed).toBe(205); // 5 first events and 200 follow-ups
+    expect(posted.pending).toBe(0);
+  });
+
+  it('refuses the past and fractional times like `at`', () => {
+    const scheduler = new Scheduler();
+    scheduler.runUntil(100);
+    expect(() => scheduler.post(99, 'late', 0, () => {}, null)).toThrow(/before now/);
+    expect(() => scheduler.post(100.5, 'odd', 0, () => {}, null)).toThrow(/integer/);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { DAY } from '../../../sim/index.js';
+import type { Recipient } from '../../../model/organisation.js';
+import { createAndStart, deterministic, harness, mailbox, makeConfig } from './fixtures.js';
+
+/**
+ * Regression (test/properties/counterexamples/mailbox-disabled-before-sync.yaml): a group whose
+ * provisioning came up while a member mailbox was still waiting for a slot waited for ever,
+ * because a mailbox being provisioned did not wake the groups waiting for it; the batch then
+ * stayed Syncing and initial-sync-done never came.
+ */
+describe('groups waiting for their members (MUSR: ProvisionUpdating)', () => {
+  it('provisions the group once its last member mailbox is provisioned, and the batch finishes its initial sync', () => {
+    const recipients: Recipient[] = [
+      mailbox('a@contoso.com'),
+      mailbox('b@contoso.com'),
+      { kind: 'group', address: 'team@contoso.com', displayName: 'Team', members: ['a@contoso.com', 'b@contoso.com'], security: false },
+    ];
+    // One initial slot: b waits for a's whole copy, long after the group leaves the queue.
+    const h = harness(makeConfig(recipients, (config) => {
+      deterministic(config);
+      config.endpoint.maxConcurrentMigrations = 1;
+      config.endpoint.maxConcurrentIncrementalSyncs = 1;
+    }));
+    createAndStart(h);
+    h.scheduler.runUntil(DAY);
+    const provisioned = h.recorded.provisioned.map((entry) => entry.address);
+    expect(provisioned).toEqual(['a@contoso.com', 'b@contoso.com', 'team@contoso.com']);
+    const memberAt = h.recorded.provisioned.find((entry) => entry.address === 'b@contoso.com')!.at;
+    expect(h.recorded.provisioned.find((entry) => entry.address === 'team@contoso.com')!.at).toBe(memberAt);
+    expect(h.service.initialSyncDoneAt()).toBeDefined();
+    expect(h.service.batchStatus()).toBe('Synced');
+  });
+});
