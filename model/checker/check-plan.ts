@@ -3,6 +3,7 @@ import type { Finding } from '../result.js';
 import { preflightFindings } from '../migration/index.js';
 import { batchRules, switchRules } from './rules-migration.js';
 import { clientRules, decommissionRules, licenseRules, planHygieneRules, removalRules, ttlRules } from './rules-cutover.js';
+import { horizonRules } from './rules-horizon.js';
 import { buildTimeline } from './timeline.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -24,6 +25,7 @@ export function checkPlan(config: SimulationConfig): Finding[] {
     ...licenseRules(config, timeline),
     ...clientRules(config, timeline),
     ...decommissionRules(config, timeline),
+    ...horizonRules(config, timeline),
     ...planHygieneRules(config, timeline),
   ];
   return findings

@@ -49,7 +49,8 @@ export function initialSyncBounds(config: SimulationConfig): { low: Millis; high
   const largestSlowest = Math.max(0, ...mailboxes.map((mailbox) => work(mailbox, Math.min(m.mailboxThroughputMinBytesPerHour, shared))));
   const makespan = Math.max((totalBytes / shared) * HOUR, largestSlowest, ...finish);
   const stallFactor = 1 + (m.stallsPerHour * m.stallDuration) / HOUR;
-  const high = m.queueDelayMax + makespan * stallFactor + (m.stallsPerHour > 0 ? m.stallDuration : 0);
+  // Directory objects (groups, contacts, mail users) take a queue delay and a provisioning too.
+  const high = m.queueDelayMax + Math.max(m.provisioningDuration, makespan * stallFactor + (m.stallsPerHour > 0 ? m.stallDuration : 0));
   // Whole minutes: the bounds are estimates, and findings print them.
   return { low: Math.floor(low / MINUTE) * MINUTE, high: Math.ceil(high / MINUTE) * MINUTE };
 }

@@ -6,6 +6,7 @@ import { migratedMailboxes, profileMoveBound } from './estimates.js';
 import { gap, plus, type Moment } from './moment.js';
 import { earliest, finding, STEP } from './steps.js';
 import { all, ARTICLE_MAX_TTL, first, type Timeline } from './timeline.js';
+import { clientsPointedToCloud } from './clients-pointed.js';
 
 /** Schedule rules from the switch on: TTL lead time, batch removal, licenses, Autodiscover, decommission. */
 
@@ -73,12 +74,24 @@ export function licenseRules(config: SimulationConfig, timeline: Timeline): Find
   }
   // The grace is counted from the mailbox's creation, no earlier than the queue delay after the start (facts §6).
   const graceEnds = plus(started, config.migration.queueDelayMin + config.tenant.licenseGrace);
-  const inTime = all(timeline, 'assignLicenses').filter((step) => gap(graceEnds, step.moment!, bounds).low > 0);
-  const late = all(timeline, 'assignLicenses').filter((step) => gap(graceEnds, step.moment!, bounds).low <= 0);
+  const assignments = all(timeline, 'assignLicenses');
+  // Only a mailbox that exists can be licensed (refused otherwise: model/tenant); every mailbox
+  // is created before its initial copy, so an assignment surely after initial-sync-done finds them all.
+  const syncDone = timeline.anchors.initialSyncDone;
+  const afterCreation = (step: (typeof assignments)[number]) => syncDone !== undefined && gap(step.moment!, syncDone, bounds).low >= 0;
+  // The assignment time is only bounded (e.g. "after initial-sync-done"): it must beat the grace at its latest.
+  const beforeGraceEnds = (step: (typeof assignments)[number]) => gap(graceEnds, step.moment!, bounds).low > 0;
+  const inTime = assignments.filter((step) => afterCreation(step) && beforeGraceEnds(step));
+  const late = assignments.filter((step) => !beforeGraceEnds(step));
+  const early = assignments.filter((step) => !afterCreation(step) && beforeGraceEnds(step));
   const covered = new Set(inTime.flatMap((step) => step.action.users ?? mailboxes));
   const missing = mailboxes.filter((address) => !covered.has(address));
   if (missing.length === 0) return findings;
-  if (late.length > 0) {
+  if (early.length > 0 && late.length === 0) {
+    findings.push(finding('schedule.licenses-before-mailboxes-exist', 'error', STEP.licenses,
+      `licenses may be assigned before every cloud mailbox exists (mailboxes are created while the initial sync runs, estimated ${formatDuration(bounds.initialSync.low)}-${formatDuration(bounds.initialSync.high)} after the batch starts): the assignment is refused for the missing ones, which are disabled when the ${formatDuration(config.tenant.licenseGrace)} grace period ends`,
+      'assign licenses `after: initial-sync-done` (or add an assignment then)', { at: earliest(early[0]!.moment, bounds), subjects: missing }));
+  } else if (late.length > 0) {
     findings.push(finding('schedule.licenses-after-grace', 'error', STEP.licenses,
       `licenses may be assigned after the ${formatDuration(config.tenant.licenseGrace)} grace period ends: unlicensed mailboxes are disabled and mail to them bounces`,
       `assign licenses earlier, for example \`after: initial-sync-done\` (latest: ${formatDuration(config.tenant.licenseGrace)} after the batch starts)`,
@@ -89,15 +102,6 @@ export function licenseRules(config: SimulationConfig, timeline: Timeline): Find
       'add `- { action: assign-licenses, after: initial-sync-done }`', { at: earliest(graceEnds, bounds), subjects: missing }));
   }
   return findings;
-}
-
-/** When Autodiscover sends every user to the cloud (CNAME, plus the cleared SCP for domain-joined Outlook), if ever. */
-function clientsPointedToCloud(config: SimulationConfig, timeline: Timeline): Moment | undefined | 'never' {
-  const cname = config.dns.autodiscoverCnameExists ? { fixed: 0, terms: {} } : first(timeline, 'createAutodiscoverCname')?.moment;
-  const needsScp = config.organisation.server.scpPointerSet && config.clients.domainJoinedFraction > 0;
-  const scp = needsScp ? first(timeline, 'clearScpPointer')?.moment : { fixed: 0, terms: {} };
-  if (!cname || !scp) return 'never';
-  return gap(cname, scp, timeline.bounds).low >= 0 ? cname : scp;
 }
 
 export function clientRules(config: SimulationConfig, timeline: Timeline): Finding[] {

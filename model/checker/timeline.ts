@@ -39,11 +39,12 @@ function anchorsOf(config: SimulationConfig, steps: PlannedStep[], bounds: Bound
   const placed = (type: ActionType) => steps.filter((step) => step.action.action === type && step.moment !== undefined);
   const creation = placed('createBatch')[0];
   if (creation?.moment) {
-    const created = plus(creation.moment, config.migration.batchCreationDuration);
+    // The batch is Created at once (the anchor fires then); auto-start follows after the creation time (CUTPS: 2-5 min).
+    const created = creation.moment;
     anchors.batchCreated = created;
     // A Start before the batch exists is refused; the first one after it counts.
     const start = creation.action.autoStart
-      ? created
+      ? plus(created, config.migration.batchCreationDuration)
       : placed('startBatch').map((step) => step.moment!).find((moment) => gap(moment, created, bounds).low >= 0);
     if (start) {
       anchors.batchStarted = start;
