@@ -1,24 +1,11 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { InputError } from '../sim/index.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fuzzCampaignDifference, type FuzzCampaign } from './fuzz-campaign.js';
 import { fuzzCaseLine, fuzzHeaderLine, parseFuzzResults, type FuzzCaseLine, type FuzzHeader } from './fuzz-results.js';
-import { inShard, shardLabel, type Shard } from './shard.js';
+import { openResultsJournal, type ResultsJournal } from './results-journal.js';
+import { inShard, type Shard } from './shard.js';
 
 /** An open fuzz results file: the cases it already held for this shard, and where new ones go. */
-export interface FuzzResultsWriter {
-  /** Cases finished by an earlier, interrupted run of the same shard, by case index. */
-  done: Map<number, FuzzCaseLine>;
-  /** Lines that were cut off or unreadable; their cases run again. */
-  damaged: number;
-  /** Appends one case and hands it to the operating system at once, so a killed process keeps it. */
-  append(line: FuzzCaseLine): void;
-  close(): void;
-}
-
-const refuse = (code: string, path: string, why: string): never => {
-  throw new InputError(code, `--out ${path}: ${why}; pass --fresh to start it again from nothing, or choose another --out`);
-};
+export type FuzzResultsWriter = ResultsJournal<FuzzCaseLine>;
 
 /**
  * The header of an existing fuzz results file, or undefined (no file, empty, or not a fuzz
@@ -31,45 +18,26 @@ export function existingFuzzHeader(path: string): FuzzHeader | undefined {
 }
 
 /**
- * Opens `--out` for a fuzz campaign's shard, as sweep-out.ts does for sweeps. A new (or
- * empty, or `fresh`) file gets a header. An existing file of the same campaign and shard is
- * resumed: its cases are kept and only the others run; damaged lines (a case cut off
- * mid-line) are first removed by an atomic rewrite. A file of another campaign or shard,
- * or not a fuzz results file, is refused before anything runs.
+ * Opens `--out` for a fuzz campaign's shard, as for sweeps (see results-journal.ts):
+ * resumes the same campaign and shard, refuses anything else unless `fresh`.
  */
 export function openFuzzResults(path: string, campaign: FuzzCampaign, shard: Shard, fresh: boolean): FuzzResultsWriter {
-  const done = new Map<number, FuzzCaseLine>();
-  let damaged = 0;
-  const header = fuzzHeaderLine({ cutoverFuzz: 1, campaign, shard });
-  if (!fresh && existsSync(path) && statSync(path).size > 0) {
-    const lines = parseFuzzResults(readFileSync(path, 'utf8'));
-    const first = lines[0];
-    if (first?.kind !== 'header') return refuse('CLI_FUZZ_OUT_FOREIGN', path, 'it exists and is not a fuzz results file (its first line is not a fuzz campaign header)');
-    const difference = fuzzCampaignDifference(campaign, first.header.campaign);
-    if (difference !== undefined) return refuse('CLI_FUZZ_CAMPAIGN_MISMATCH', path, `it holds another campaign: ${difference}`);
-    if (shardLabel(first.header.shard) !== shardLabel(shard)) return refuse('CLI_FUZZ_SHARD_MISMATCH', path, `it holds shard ${shardLabel(first.header.shard)}, not ${shardLabel(shard)}`);
-    for (const line of lines.slice(1)) {
-      const mine = line.kind === 'case' && line.result.campaign === campaign.id && line.result.case < campaign.runs && inShard(line.result.case, shard);
-      if (mine && !done.has(line.result.case)) done.set(line.result.case, line.result);
-      else if (!mine) damaged++;
-    }
-    if (damaged > 0) writeFileAtomic(path, header + [...done.values()].map(fuzzCaseLine).join(''));
-  } else {
-    writeFileAtomic(path, header);
-  }
-  const descriptor = openSync(path, 'a');
-  let open = true;
-  return {
-    done,
-    damaged,
-    append(line) {
-      writeSync(descriptor, fuzzCaseLine(line));
+  return openResultsJournal<FuzzCaseLine>(path, shard, fresh, {
+    kind: 'fuzz',
+    codes: { foreign: 'CLI_FUZZ_OUT_FOREIGN', campaign: 'CLI_FUZZ_CAMPAIGN_MISMATCH', shard: 'CLI_FUZZ_SHARD_MISMATCH' },
+    headerLine: fuzzHeaderLine({ cutoverFuzz: 1, campaign, shard }),
+    read(text) {
+      const lines = parseFuzzResults(text);
+      const first = lines[0];
+      if (first?.kind !== 'header') return { header: undefined, entries: [] };
+      return {
+        header: { difference: fuzzCampaignDifference(campaign, first.header.campaign), shard: first.header.shard },
+        entries: lines.slice(1).map((line) => {
+          const mine = line.kind === 'case' && line.result.campaign === campaign.id && line.result.case < campaign.runs && inShard(line.result.case, shard);
+          return mine && line.kind === 'case' ? { index: line.result.case, entry: line.result } : undefined;
+        }),
+      };
     },
-    close() {
-      if (!open) return;
-      open = false;
-      fsyncSync(descriptor);
-      closeSync(descriptor);
-    },
-  };
+    entryLine: fuzzCaseLine,
+  });
 }
