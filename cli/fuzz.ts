@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from 'commander';
-import { InputError, isInputError, MINUTE, parseDuration, type Millis } from '../sim/index.js';
+import { Option } from 'commander';
+import { InputError, MINUTE, type Millis } from '../sim/index.js';
 import type { SimulationConfig } from '../model/config.js';
 import { checkOutputPath } from './atomic-write.js';
 import { shellQuote, type CommandContext } from './context.js';
@@ -9,7 +9,7 @@ import { fuzzCampaignFor } from './fuzz-campaign.js';
 import { counterexampleLines, locateCounterexample } from './fuzz-merge.js';
 import { existingFuzzHeader, openFuzzResults } from './fuzz-out.js';
 import { runFuzzShard, type FuzzShardOutcome } from './fuzz-shard.js';
-import { parsePositiveCount, parseSeed } from './option-parsers.js';
+import { parsePositiveCount, parseSeed, positiveDuration } from './option-parsers.js';
 import { progressBar } from './progress.js';
 import { WHOLE, parseShard, shardLabel, type Shard } from './shard.js';
 
@@ -47,16 +47,7 @@ export interface FuzzOutcome {
   counterexample?: { config: SimulationConfig; broken: Broken; path: string; file: string; replay: string };
 }
 
-export function parseTimeBudget(text: string): Millis {
-  try {
-    const budget = parseDuration(text);
-    if (budget <= 0) throw new InvalidArgumentError('expected a duration greater than zero, for example --time 10m.');
-    return budget;
-  } catch (error) {
-    if (isInputError(error)) throw new InvalidArgumentError(`${error.message}.`);
-    throw error;
-  }
-}
+export const parseTimeBudget = positiveDuration('--time 10m');
 
 const searchCommand = (file: string, runs: number, seed: number, metamorphic: boolean): string =>
   `cutover fuzz ${shellQuote(file)} --runs ${runs} --seed ${seed}${metamorphic ? '' : ' --no-metamorphic'}`;

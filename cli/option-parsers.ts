@@ -25,16 +25,21 @@ export function parseWorkerCount(text: string): number {
   return Number(text);
 }
 
-export function parseUntil(text: string): Millis {
-  try {
-    const until = parseDuration(text);
-    if (until <= 0) throw new InvalidArgumentError('expected a duration greater than zero, for example --until 72h.');
-    return until;
-  } catch (error) {
-    if (isInputError(error)) throw new InvalidArgumentError(`${error.message}.`);
-    throw error;
-  }
+/** A duration flag that must be positive; `example` shows the flag in use, e.g. "--until 72h". */
+export function positiveDuration(example: string): (text: string) => Millis {
+  return (text) => {
+    try {
+      const duration = parseDuration(text);
+      if (duration <= 0) throw new InvalidArgumentError(`expected a duration greater than zero, for example ${example}.`);
+      return duration;
+    } catch (error) {
+      if (isInputError(error)) throw new InvalidArgumentError(`${error.message}.`);
+      throw error;
+    }
+  };
 }
+
+export const parseUntil = positiveDuration('--until 72h');
 
 export function parseVaryOption(text: string): VarySpec {
   try {
