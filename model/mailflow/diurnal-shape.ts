@@ -23,7 +23,6 @@ const MEAN = RAW_WEEKDAY_HOURS.reduce((sum, value) => sum + value, 0) / 24;
 
 /** Weekday hourly factors averaging 1. */
 export const WEEKDAY_HOUR_FACTORS: readonly number[] = RAW_WEEKDAY_HOURS.map((value) => value / MEAN);
-export const PEAK_HOUR_FACTOR = Math.max(...WEEKDAY_HOUR_FACTORS);
 
 export interface CalendarAnchor {
   /** Weekday of T+0, 0 = Monday. */
@@ -43,5 +42,14 @@ export function volumeFactor(at: Millis, calendar: CalendarAnchor): number {
   return weekday >= 5 ? factor * calendar.weekendFactor : factor;
 }
 
-/** The largest factor the shape can take, the bound used for thinning. */
-export const maxVolumeFactor = (calendar: CalendarAnchor): number => PEAK_HOUR_FACTOR * Math.max(1, calendar.weekendFactor);
+/**
+ * The volume factor of local hour number `localHour` counted from midnight of T+0's day
+ * (hour 0 is 00:00-01:00 of the start day): the same factor `volumeFactor` gives at any
+ * time inside that hour. Integer hour numbers let the arrival process walk the shape hour
+ * by hour without a rounding error moving it across a boundary.
+ */
+export function hourFactor(localHour: number, calendar: CalendarAnchor): number {
+  const factor = WEEKDAY_HOUR_FACTORS[localHour % 24] ?? 1;
+  const weekday = (calendar.startWeekday + Math.floor(localHour / 24)) % 7;
+  return weekday >= 5 ? factor * calendar.weekendFactor : factor;
+}

@@ -1,7 +1,7 @@
-import { DAY, type Millis, type RandomStream, type RandomStreams, type Scheduler } from '../../sim/index.js';
+import { DAY, HOUR, type Millis, type RandomStream, type RandomStreams, type Scheduler } from '../../sim/index.js';
 import type { GeneratedMailFlow } from '../config.js';
 import { DEFAULT_GENERATED_MAIL_FLOW } from '../defaults.js';
-import { maxVolumeFactor, volumeFactor, type CalendarAnchor } from './diurnal-shape.js';
+import { hourFactor, type CalendarAnchor } from './diurnal-shape.js';
 import { UserVolumes } from './user-volumes.js';
 
 export interface TrafficSink {
@@ -29,14 +29,21 @@ interface Flow {
   /** Messages per millisecond at a shape factor of 1. */
   baseRate: number;
   random: RandomStream;
+  /** The process's own time, in fractional ms: arrivals are posted at whole ms, rounded. */
+  clock: number;
+  /** The local hour (counted from midnight of T+0's day) that `clock` lies in, its end and its rate. */
+  hour: number;
+  hourEnd: number;
+  hourRate: number;
 }
 
 /**
  * Generated traffic to the organisation's users, lazily: each flow (internal, external
  * inbound) has exactly one pending arrival event, never a preloaded list (issue 5). Each is
- * a Poisson process whose rate follows the weekday/hour shape, drawn by thinning: candidate
- * gaps at the peak rate, each kept with probability shape/peak (Lewis & Shedler), all
- * inside one handler so rejected candidates cost no engine event.
+ * a Poisson process whose rate follows the weekday/hour shape. The rate is constant within
+ * each local hour, so the process is drawn exactly by inverting its cumulative rate: one
+ * unit-exponential draw per message, spent hour by hour (Cinlar's time change; it replaced
+ * thinning at the peak rate, which drew ten or more candidates per message at night, issue 9).
  *
  * A message here is one copy to one recipient. Of each user's daily volume (sent plus
  * received), the received share is r/(r+1) for a received:sent ratio r (dns §6.1), and
@@ -46,7 +53,7 @@ interface Flow {
 export class GeneratedTraffic {
   private readonly volumes: UserVolumes;
   private readonly calendar: CalendarAnchor;
-  private readonly peak: number;
+  private readonly offset: number;
   private readonly flows: Flow[];
   private readonly pick: RandomStream;
 
@@ -54,12 +61,12 @@ export class GeneratedTraffic {
     const { flow, random, userCount } = options;
     this.volumes = new UserVolumes(userCount, flow.messagesPerUserPerDay, flow.volumeSigma, random.stream('mailflow.volume'));
     this.calendar = { startWeekday: flow.startWeekday, startHour: flow.startHour, weekendFactor: flow.weekendFactor };
-    this.peak = maxVolumeFactor(this.calendar);
+    this.offset = flow.startHour * HOUR;
     const receivedPerDay = (this.volumes.totalPerDay * flow.receivedPerSent) / (flow.receivedPerSent + 1);
     const external = Math.min(1, Math.max(0, flow.externalShareOfReceived));
     this.flows = [
-      { name: 'internal', kind: 'mail.internal', baseRate: (receivedPerDay * (1 - external)) / DAY, random: random.stream('mailflow.internal') },
-      { name: 'external', kind: 'mail.external', baseRate: (receivedPerDay * external) / DAY, random: random.stream('mailflow.external') },
+      { name: 'internal', kind: 'mail.internal', baseRate: (receivedPerDay * (1 - external)) / DAY, random: random.stream('mailflow.internal'), clock: 0, hour: 0, hourEnd: 0, hourRate: 0 },
+      { name: 'external', kind: 'mail.external', baseRate: (receivedPerDay * external) / DAY, random: random.stream('mailflow.external'), clock: 0, hour: 0, hourEnd: 0, hourRate: 0 },
     ];
     this.pick = random.stream('mailflow.pick');
   }
@@ -67,7 +74,13 @@ export class GeneratedTraffic {
   /** Schedules the first arrival of each flow. */
   start(): void {
     if (this.options.userCount === 0) return;
-    for (const flow of this.flows) this.scheduleNext(flow, this.options.scheduler.now());
+    const now = this.options.scheduler.now();
+    for (const flow of this.flows) {
+      if (!(flow.baseRate > 0)) continue;
+      flow.clock = now;
+      this.enterHour(flow, Math.floor((now + this.offset) / HOUR));
+      this.scheduleNext(flow);
+    }
   }
 
   /** Expected messages per weekday from both flows (for tests and the report). */
@@ -75,15 +88,41 @@ export class GeneratedTraffic {
     return this.flows.reduce((sum, flow) => sum + flow.baseRate * DAY, 0);
   }
 
-  private scheduleNext(flow: Flow, after: Millis): void {
-    const peakRate = flow.baseRate * this.peak;
-    if (!(peakRate > 0)) return;
-    let at = after;
+  private enterHour(flow: Flow, hour: number): void {
+    flow.hour = hour;
+    flow.hourEnd = (hour + 1) * HOUR - this.offset;
+    flow.hourRate = flow.baseRate * hourFactor(hour, this.calendar);
+  }
+
+  /**
+   * One unit-exponential draw is the cumulative rate to the next arrival: spend it on the
+   * rest of the current hour, then on whole hours, until it runs out inside one.
+   */
+  private scheduleNext(flow: Flow): void {
+    const stopAt = this.options.stopAt;
+    let need = -Math.log(1 - flow.random.next());
+    let clock = flow.clock;
     for (;;) {
-      at = flow.random.nextArrival(at, peakRate);
-      if (at >= this.options.stopAt) return;
-      if (flow.random.next() * this.peak < volumeFactor(at, this.calendar)) break;
+      const rate = flow.hourRate;
+      const end = flow.hourEnd;
+      if (rate > 0) {
+        const at = clock + need / rate;
+        if (at < end) {
+          clock = at;
+          break;
+        }
+        need -= (end - clock) * rate;
+      }
+      if (end >= stopAt) {
+        flow.clock = end;
+        return;
+      }
+      clock = end;
+      this.enterHour(flow, flow.hour + 1);
     }
+    flow.clock = clock;
+    const at = Math.round(clock);
+    if (at >= stopAt) return;
     this.options.scheduler.post(at, flow.kind, 'generated', this.arrive, flow);
   }
 
@@ -91,7 +130,7 @@ export class GeneratedTraffic {
     const recipient = this.volumes.pick(this.pick);
     if (flow.name === 'internal') this.options.sink.internal(this.volumes.pickOther(this.pick, recipient), recipient, now);
     else this.options.sink.external(Math.floor(this.pick.next() * Math.max(1, this.options.senderOrganisations)), recipient, now);
-    this.scheduleNext(flow, now);
+    this.scheduleNext(flow);
   };
 }
 

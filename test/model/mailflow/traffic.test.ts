@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { test, fc } from '@fast-check/vitest';
+import { hourFactor } from '../../../model/mailflow/diurnal-shape.js';
 import { DAY, HOUR, RandomStreams, Scheduler } from '../../../sim/index.js';
 import { ExplicitTraffic, GeneratedTraffic, UserVolumes, WEEKDAY_HOUR_FACTORS, volumeFactor } from '../../../model/mailflow/index.js';
 import { DEFAULT_GENERATED_MAIL_FLOW } from '../../../model/defaults.js';
@@ -12,6 +14,17 @@ describe('diurnal shape', () => {
     // T+0 at 22:00 on a Friday: two hours later it is Saturday.
     expect(volumeFactor(12 * HOUR, { startWeekday: 4, startHour: 22, weekendFactor: 0 })).toBe(0);
   });
+});
+
+describe('hourFactor', () => {
+  // The exact arrival process walks the shape by integer local hour; it must agree with volumeFactor at every time.
+  test.prop([fc.integer({ min: 0, max: 40 * DAY }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 23 }), fc.double({ min: 0, max: 1, noNaN: true })], { numRuns: 200 })(
+    'gives the factor volumeFactor gives inside that hour',
+    (at, startWeekday, startHour, weekendFactor) => {
+      const calendar = { startWeekday, startHour, weekendFactor };
+      expect(hourFactor(Math.floor((at + startHour * HOUR) / HOUR), calendar)).toBe(volumeFactor(at, calendar));
+    },
+  );
 });
 
 describe('UserVolumes', () => {
