@@ -9,9 +9,9 @@ export type {
   EndpointTestResult, EndpointFailureCause, ConnectionSettings, MailboxStatistics, BatchCounts,
 } from './types.js';
 export { preflightFindings, PREFLIGHT_RULES, type PreflightRule } from './preflight.js';
-export { testEndpoint } from './endpointTest.js';
-export { batchMachine, type BatchEvent, type BatchInput } from './batchMachine.js';
-export { mailboxMachine, type MailboxEvent } from './mailboxMachine.js';
-export { refusalReason, batchNameProblem, COMPLETE_REFUSAL } from './batchCommands.js';
-export { stateDiagram } from './stateDiagram.js';
+export { testEndpoint } from './endpoint-test.js';
+export { batchMachine, type BatchEvent, type BatchInput } from './batch-machine.js';
+export { mailboxMachine, type MailboxEvent } from './mailbox-machine.js';
+export { refusalReason, batchNameProblem, COMPLETE_REFUSAL } from './batch-commands.js';
+export { stateDiagram } from './state-diagram.js';
 export { uplinkBytesPerHour, sharedCapacityBytesPerHour } from './throughput.js';

@@ -1,10 +1,10 @@
 import type { SimulationConfig } from '../config.js';
 import { isMailbox, type Mailbox } from '../organisation.js';
 import type { Finding, Severity } from '../result.js';
-import { batchNameProblem } from './batchCommands.js';
-import { testEndpoint } from './endpointTest.js';
-import { fixBeforeBatch, type FixOrder } from './planOrder.js';
-import { outsideReferences } from './recipientChecks.js';
+import { batchNameProblem } from './batch-commands.js';
+import { testEndpoint } from './endpoint-test.js';
+import { fixBeforeBatch, type FixOrder } from './plan-order.js';
+import { outsideReferences } from './recipient-checks.js';
 
 /**
  * Static pre-flight rules over a configuration: what the article's preparation and steps

@@ -3,12 +3,12 @@ import { InputError, type Millis } from '../../sim/index.js';
 import { CONCURRENCY_LIMITS } from '../defaults.js';
 import { isMailbox } from '../organisation.js';
 import type { BatchStatus } from '../result.js';
-import { batchNameProblem, COMPLETE_REFUSAL, refusalReason } from './batchCommands.js';
-import { batchMachine, type BatchEvent, type BatchMachine } from './batchMachine.js';
-import { testEndpoint } from './endpointTest.js';
-import type { PendingData } from './migrationUser.js';
+import { batchNameProblem, COMPLETE_REFUSAL, refusalReason } from './batch-commands.js';
+import { batchMachine, type BatchEvent, type BatchMachine } from './batch-machine.js';
+import { testEndpoint } from './endpoint-test.js';
+import type { PendingData } from './migration-user.js';
 import { batchCounts, recipientStatistics, syncTotals } from './statistics.js';
-import { SyncEngine } from './syncEngine.js';
+import { SyncEngine } from './sync-engine.js';
 import type { BatchCommand, CommandResult, EndpointTestResult, MigrationListener, MigrationService, MigrationServiceOptions } from './types.js';
 
 /** One batch: its lifecycle actor and its sync engine. */

@@ -1,7 +1,7 @@
 import type { SimulationConfig } from '../config.js';
 import type { Recipient } from '../organisation.js';
-import { userStatus, type MigrationUser } from './migrationUser.js';
-import type { SyncEngine } from './syncEngine.js';
+import { userStatus, type MigrationUser } from './migration-user.js';
+import type { SyncEngine } from './sync-engine.js';
 import type { BatchCounts, MailboxStatistics } from './types.js';
 
 /**

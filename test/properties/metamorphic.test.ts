@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE } from '../../sim/index.js';
 import {
   assertInvariant, loweringTtlEarlierSendsNoMoreToOldHost, moreConcurrencyNeverSlower, realEngine, removingLaterLosesNoMore, scenarioArbitrary,
@@ -23,5 +23,21 @@ describe('metamorphic, same seed', () => {
 
   test.prop([scenarioArbitrary({ limits: { minHorizon: DAY, maxHorizon: 2 * DAY } }), fc.integer({ min: 1, max: 40 })], { numRuns: 40 })('more concurrency never finishes the initial sync later', (config, extra) => {
     assertInvariant(moreConcurrencyNeverSlower(config, extra, simulate));
+  });
+});
+
+describe('metamorphic: saved cases', () => {
+  it('removal-before-sync: a batch removed before its initial sync is outside "removing later never loses more"', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseScenario } = await import('../../scenarios/index.js');
+    const file = new URL('./metamorphic-cases/removal-before-sync.yaml', import.meta.url);
+    const config = parseScenario(readFileSync(file, 'utf8'), 'removal-before-sync.yaml').config;
+    const early = simulate(config);
+    expect(early.messages.lost).toBe(0);
+    expect(early.batch.statusHistory.some((entry) => entry.status === 'Synced')).toBe(false);
+    // Removed 3 h later the mailbox is migrated, and mail landing on-prem afterwards is stranded.
+    const later = simulate({ ...config, plan: config.plan.map((action) => (action.action === 'removeBatch' ? { ...action, timing: { at: 40 * MINUTE + 3 * HOUR } } : action)) });
+    expect(later.messages.lost).toBeGreaterThan(0);
+    assertInvariant(removingLaterLosesNoMore(config, 3 * HOUR, simulate));
   });
 });

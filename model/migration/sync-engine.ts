@@ -1,11 +1,11 @@
 import { HOUR, type EventHandler, type Millis, type RandomStreams, type Scheduler, type Trace } from '../../sim/index.js';
 import type { SimulationConfig } from '../config.js';
 import type { MailGroup } from '../organisation.js';
-import { createMigrationUser, emptyData, sendUser, userStatus, type MigrationUser, type PendingData } from './migrationUser.js';
-import { dataSyncFailure, provisioningFailure } from './recipientChecks.js';
-import { SlotPool } from './slotPool.js';
+import { createMigrationUser, emptyData, sendUser, userStatus, type MigrationUser, type PendingData } from './migration-user.js';
+import { dataSyncFailure, provisioningFailure } from './recipient-checks.js';
+import { SlotPool } from './slot-pool.js';
 import { drawMailboxRate, sharedCapacityBytesPerHour, transferWork } from './throughput.js';
-import { TransferEngine } from './transferEngine.js';
+import { TransferEngine } from './transfer-engine.js';
 import type { MigrationListener, TenantView } from './types.js';
 
 export interface SyncEngineOptions {

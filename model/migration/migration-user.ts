@@ -2,8 +2,8 @@ import { createActor, type Actor } from 'xstate';
 import type { Millis, ScheduledEvent, Trace } from '../../sim/index.js';
 import type { Recipient } from '../organisation.js';
 import type { MailboxMigrationStatus } from '../result.js';
-import { mailboxMachine, type MailboxEvent, type MailboxMachine } from './mailboxMachine.js';
-import type { Transfer } from './transferEngine.js';
+import { mailboxMachine, type MailboxEvent, type MailboxMachine } from './mailbox-machine.js';
+import type { Transfer } from './transfer-engine.js';
 
 /** Data not yet copied: what reached the on-prem mailbox since the last snapshot, or what a stopped copy left. */
 export interface PendingData {

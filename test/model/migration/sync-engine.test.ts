@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { HOUR, RandomStreams, Scheduler, Trace, type Millis } from '../../../sim/index.js';
 import { DEFAULT_MIGRATION } from '../../../model/defaults.js';
 import { createMigrationService } from '../../../model/migration/index.js';
-import { SlotPool } from '../../../model/migration/slotPool.js';
+import { SlotPool } from '../../../model/migration/slot-pool.js';
 import { drawMailboxRate, fairShares, uplinkBytesPerHour } from '../../../model/migration/throughput.js';
-import { TransferEngine } from '../../../model/migration/transferEngine.js';
+import { TransferEngine } from '../../../model/migration/transfer-engine.js';
 import { createAndStart, deterministic, FakeTenant, GB, harness, mailboxes, makeConfig } from './fixtures.js';
 
 describe('throughput', () => {
