@@ -1,10 +1,9 @@
 import { dirname, join } from 'node:path';
-import { InputError } from '../sim/index.js';
 import { replayCommand } from './context.js';
 import { fuzzCampaignDifference, type FuzzCampaign } from './fuzz-campaign.js';
 import { parseFuzzResults, sameVerdict, type FuzzCaseLine } from './fuzz-results.js';
-import type { ResultsInput } from './merge.js';
-import { shardIndices, shardLabel, shardOf, type Shard } from './shard.js';
+import { mergeJournals, missingByShard, type ResultsInput } from './merge-journals.js';
+import { shardLabel, shardOf, type Shard } from './shard.js';
 
 /** A counterexample as merge shows it: its file and replay command as seen from where merge ran. */
 export interface MergedCounterexample {
@@ -49,67 +48,38 @@ export const locateCounterexample = (line: FuzzCaseLine, file: string): MergedCo
  * reported, not refused: a shard stopped by `--time` leaves some by design.
  */
 export function mergeFuzzResults(inputs: readonly ResultsInput[]): MergedFuzzCampaign {
-  let campaign: FuzzCampaign | undefined;
-  const shards: Shard[] = [];
-  const found = new Map<number, { line: FuzzCaseLine; file: string; at: number }>();
-  let duplicates = 0;
-  let damaged = 0;
-  for (const input of inputs) {
-    const lines = parseFuzzResults(input.text);
-    if (lines[0]?.kind !== 'header') {
-      throw new InputError('CLI_MERGE_NOT_RESULTS', `${input.file} is not a fuzz results file (its first line is not a fuzz campaign header); give the --out files of cutover fuzz`, { file: input.file, line: 1 });
-    }
-    for (const line of lines) {
-      const where = { file: input.file, line: line.line };
-      if (line.kind === 'damaged') {
-        damaged++;
-      } else if (line.kind === 'header') {
-        campaign ??= line.header.campaign;
-        const difference = fuzzCampaignDifference(campaign, line.header.campaign);
-        if (difference !== undefined) throw new InputError('CLI_MERGE_CAMPAIGN_MISMATCH', `${input.file} belongs to another fuzz campaign than ${inputs[0]!.file}: ${difference}`, where);
-        shards.push(line.header.shard);
-      } else {
-        const result = line.result;
-        if (result.campaign !== campaign!.id || result.case >= campaign!.runs) {
-          throw new InputError('CLI_MERGE_CAMPAIGN_MISMATCH', `case ${result.case} here is not a case of the fuzz campaign in ${inputs[0]!.file}`, where);
-        }
-        const earlier = found.get(result.case);
-        if (earlier === undefined) found.set(result.case, { line: result, file: input.file, at: line.line });
-        else if (sameVerdict(earlier.line, result)) duplicates++;
-        else throw new InputError('CLI_MERGE_CONFLICT', `case ${result.case} gave another verdict here than in ${earlier.file}:${earlier.at}; the shards were not run by the same version of cutover`, where);
-      }
-    }
-  }
-  if (campaign === undefined) throw new InputError('CLI_MERGE_NOT_RESULTS', 'no results files given');
-  const counts = new Set(shards.map((shard) => shard.count));
-  const common = counts.size === 1 ? [...counts][0]! : undefined;
+  const merged = mergeJournals<FuzzCampaign, FuzzCaseLine>(inputs, {
+    what: 'fuzz campaign',
+    notResults: (file) => `${file} is not a fuzz results file (its first line is not a fuzz campaign header); give the --out files of cutover fuzz`,
+    parse: (text) => parseFuzzResults(text).map((line) => {
+      if (line.kind === 'header') return { kind: 'header', line: line.line, campaign: line.header.campaign, shard: line.header.shard };
+      if (line.kind === 'case') return { kind: 'entry', line: line.line, entry: line.result };
+      return { kind: 'damaged', line: line.line };
+    }),
+    difference: fuzzCampaignDifference,
+    indexOf: (campaign, result) => (result.campaign === campaign.id && result.case < campaign.runs ? result.case : undefined),
+    same: sameVerdict,
+    notAJob: (result, first) => `case ${result.case} here is not a case of the fuzz campaign in ${first}`,
+    conflict: (result, earlier) => `case ${result.case} gave another verdict here than in ${earlier.file}:${earlier.line}; the shards were not run by the same version of cutover`,
+  });
+  const { campaign, found, commonShardCount: common } = merged;
   const ordered = [...found.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry);
   const missing = Array.from({ length: campaign.runs }, (_, index) => index).filter((index) => !found.has(index))
     .map((index) => ({ case: index, ...(common === undefined ? {} : { shard: shardOf(index, common) }) }));
   return {
     campaign,
-    shards,
-    cases: ordered.map((entry) => entry.line),
-    counterexamples: ordered.filter((entry) => entry.line.verdict === 'counterexample').map((entry) => locateCounterexample(entry.line, entry.file)),
+    shards: merged.shards,
+    cases: ordered.map((entry) => entry.entry),
+    counterexamples: ordered.filter((entry) => entry.entry.verdict === 'counterexample').map((entry) => locateCounterexample(entry.entry, entry.file)),
     missing,
-    duplicates,
-    damaged,
+    duplicates: merged.duplicates,
+    damaged: merged.damaged,
   };
 }
 
 /** "shard 3/4 (12 of 30 missing)", one entry per incomplete shard; just a count when the inputs were cut differently. */
 export function describeMissingCases(merged: MergedFuzzCampaign): string {
-  const byShard = new Map<string, { shard: Shard; missing: number }>();
-  for (const { shard } of merged.missing) {
-    if (shard === undefined) continue;
-    const entry = byShard.get(shardLabel(shard)) ?? { shard, missing: 0 };
-    entry.missing++;
-    byShard.set(shardLabel(shard), entry);
-  }
-  const shards = [...byShard.values()].map(({ shard, missing }) => {
-    const size = shardIndices(merged.campaign.runs, shard).length;
-    return `shard ${shardLabel(shard)} (${missing === size ? 'no cases' : `${missing} of ${size} missing`})`;
-  });
+  const shards = missingByShard(merged.missing.map((missing) => missing.shard), merged.campaign.runs, 'no cases');
   return `${merged.missing.length} of ${merged.campaign.runs} cases were not run${shards.length > 0 ? `: ${shards.join(', ')}` : ''}`;
 }
 
