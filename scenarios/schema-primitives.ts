@@ -37,20 +37,19 @@ const ADDRESS = /^[^\s@<>()",;:]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?
 const HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export const address = z
-  .string({ error: 'expected an email address such as "ana@contoso.com"' })
-  .regex(ADDRESS, { error: 'expected an email address such as "ana@contoso.com"' })
-  .describe('an SMTP address');
+/** A string that must match `pattern`; one message for a wrong type and a wrong text alike. */
+const matching = (pattern: RegExp, expected: string, description: string) =>
+  z.string({ error: expected }).regex(pattern, { error: expected }).describe(description);
 
-export const hostName = z
-  .string({ error: 'expected a host name such as "mail.contoso.com"' })
-  .regex(HOST, { error: 'expected a host name such as "mail.contoso.com"' })
-  .describe('a fully qualified host or domain name');
+export const address = matching(ADDRESS, 'expected an email address such as "ana@contoso.com"', 'an SMTP address');
 
-export const environmentVariableName = z
-  .string({ error: 'expected the name of an environment variable, such as CUTOVER_ADMIN_PASSWORD' })
-  .regex(ENV_NAME, { error: 'expected the name of an environment variable, such as CUTOVER_ADMIN_PASSWORD' })
-  .describe('name of the environment variable that holds the password (the password itself never goes in a scenario file)');
+export const hostName = matching(HOST, 'expected a host name such as "mail.contoso.com"', 'a fully qualified host or domain name');
+
+export const environmentVariableName = matching(
+  ENV_NAME,
+  'expected the name of an environment variable, such as CUTOVER_ADMIN_PASSWORD',
+  'name of the environment variable that holds the password (the password itself never goes in a scenario file)',
+);
 
 export const probability = z
   .number({ error: 'expected a number between 0 and 1' })
