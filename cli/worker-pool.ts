@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../sim/index.js';
 import type { JobMessage, ReplyMessage } from './worker-serve.js';
+import { bundledWorkerScript } from './worker-script.js';
 
 export interface PoolOptions<J, D, R = unknown> {
-  /** The worker's TypeScript entry (it calls `serveJobs`). */
+  /** The worker's TypeScript entry (it calls `serveJobs`); bundled once into one script (worker-script.ts). */
   entry: URL;
   /** Data every worker gets once (for example the resolved scenario). */
   data: D;
@@ -32,6 +33,7 @@ export async function runPool<J, R, D>(options: PoolOptions<J, D, R>): Promise<R
   const workers: Worker[] = [];
   let next = 0;
   let done = 0;
+  const script = await bundledWorkerScript(options.entry);
   try {
     await new Promise<void>((resolve, reject) => {
       let failed = false;
@@ -44,7 +46,8 @@ export async function runPool<J, R, D>(options: PoolOptions<J, D, R>): Promise<R
         worker.postMessage({ id, job: options.jobs[id]! } satisfies JobMessage<J>);
       };
       for (let index = 0; index < size; index++) {
-        const worker = new Worker(fileURLToPath(BOOTSTRAP), { workerData: { entry: options.entry.href, data: options.data }, execArgv: [] });
+        const workerData = { entry: options.entry.href, data: options.data };
+        const worker = script !== undefined ? new Worker(script, { workerData, execArgv: [] }) : new Worker(fileURLToPath(BOOTSTRAP), { workerData, execArgv: [] });
         workers.push(worker);
         worker.on('message', (reply: ReplyMessage<R>) => {
           if ('error' in reply) {

@@ -126,8 +126,7 @@ export class MailRouter implements MailDestinations {
    */
   submitFromOutlook(messageId: number, sender: number, recipient: string, now: Millis, recipientUser?: number): boolean {
     const { onPrem, tenant, clients, users, ledger } = this.options;
-    const senderAddress = users.address(sender);
-    const onCloud = clients.location(sender, now) === 'cloud' && tenant.hasCloudMailbox(senderAddress);
+    const onCloud = clients.location(sender, now) === 'cloud' && this.hasCloudMailbox(sender);
     if (onCloud) {
       ledger.hop(messageId, now, 'submitted:cloud');
       const verdict = recipientUser === undefined ? tenant.inbound(recipient) : this.cloudVerdict(recipientUser);

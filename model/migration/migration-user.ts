@@ -1,4 +1,4 @@
-import { createActor, type Actor } from 'xstate';
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import type { Millis, ScheduledEvent, Trace } from '../../sim/index.js';
 import type { Recipient } from '../organisation.js';
 import type { MailboxMigrationStatus } from '../result.js';
@@ -24,13 +24,20 @@ export interface SyncPass {
   transfer: Transfer<MigrationUser>;
 }
 
-/** One migration user: its lifecycle actor plus plain data-plane fields (no XState on the hot path). */
+/** The mailbox machine's state and context (XState snapshots are immutable, so users share them). */
+export type MailboxSnapshot = SnapshotFrom<MailboxMachine>;
+
+/** One migration user: its lifecycle snapshot plus plain data-plane fields (no XState on the hot path). */
 export interface MigrationUser {
   readonly recipient: Recipient;
   readonly address: string;
   /** Mailboxes carry data; mail users, contacts and groups are only provisioned. */
   readonly hasData: boolean;
-  readonly actor: Actor<MailboxMachine>;
+  /** Where the mailbox machine is; moved only by `sendUser`. */
+  snapshot: MailboxSnapshot;
+  /** Records the machine's transitions in the run's trace (absent when the run is not traced). */
+  readonly trace: Trace | undefined;
+  readonly now: () => Millis;
   /** False until the batch first starts (reported as NotStarted). */
   started: boolean;
   provisioned: boolean;
@@ -57,29 +64,57 @@ export interface MigrationUser {
 }
 
 export function createMigrationUser(recipient: Recipient, now: () => Millis, trace: Trace | undefined): MigrationUser {
-  const actor = createActor(mailboxMachine, {
-    systemId: `migrationUser:${recipient.address}`,
-    ...(trace === undefined ? {} : { inspect: trace.inspector(now) }),
-  });
-  actor.start();
-  return {
-    recipient, address: recipient.address, hasData: recipient.kind === 'mailbox', actor,
+  const user: MigrationUser = {
+    recipient, address: recipient.address, hasData: recipient.kind === 'mailbox', snapshot: INITIAL, trace, now,
     started: false, provisioned: false, timer: undefined, slot: undefined, awaitingIncrementalSlot: false, pass: undefined, ownRate: undefined,
     initialLeft: undefined, initialTotalBytes: 0, bytesSynced: 0, itemsSynced: 0, skippedLarge: 0, skippedBad: 0,
     initialSyncDoneAt: undefined, lastSuccessfulSyncAt: undefined, note: undefined,
   };
+  record(user, 'xstate.init');
+  return user;
 }
 
-export const userStatus = (user: MigrationUser): MailboxMigrationStatus => user.actor.getSnapshot().value as MailboxMigrationStatus;
+export const userStatus = (user: MigrationUser): MailboxMigrationStatus => user.snapshot.value as MailboxMigrationStatus;
+
+/** The error text a failed user keeps (Get-MigrationUserStatistics ErrorSummary). */
+export const userError = (user: MigrationUser): string | undefined => user.snapshot.context.error;
 
 /**
- * Sends a lifecycle event; a transition the machine does not allow is a defect in the service, so it throws.
- * XState keeps the very same snapshot when no transition is enabled (every transition of the
- * mailbox machine has a target or an assign), so checking after sending costs nothing, where
- * `can()` beforehand computed each transition twice (two per incremental pass, issue 9).
+ * Moves the user's machine with XState's pure `transition()`; a transition the machine does
+ * not allow is a defect in the service, so it throws. The machine reads only the event's
+ * type, `hasData` and `error` (never `at`), so its answer for one snapshot and those fields
+ * is computed once and shared by every user (FAIL, rare and carrying its own text, is not kept): 2,000 users' daily passes were 2,000 actors
+ * each computing the same microsteps and allocating ~5 KB a transition (issue 9 profile).
+ * The trace gets the line an actor's inspector gave, so a run's trace hash is unchanged.
  */
 export function sendUser(user: MigrationUser, event: MailboxEvent): void {
-  const before = user.actor.getSnapshot();
-  user.actor.send(event);
-  if (user.actor.getSnapshot() === before) throw new Error(`migration user ${user.address}: ${event.type} is not allowed in ${String(before.value)}`);
+  const before = user.snapshot;
+  let after: MailboxSnapshot | undefined;
+  if (event.type === 'FAIL') after = transition(mailboxMachine, before, event)[0]; // rare, and its error text varies
+  else {
+    const key = event.type === 'PROVISIONED' && event.hasData ? 'PROVISIONED+data' : event.type;
+    let known = nextSnapshots.get(before);
+    if (known === undefined) {
+      known = new Map();
+      nextSnapshots.set(before, known);
+    }
+    after = known.get(key);
+    if (after === undefined) {
+      after = transition(mailboxMachine, before, event)[0];
+      known.set(key, after);
+    }
+  }
+  // XState gives back the very same snapshot when no transition is enabled.
+  if (after === before) throw new Error(`migration user ${user.address}: ${event.type} is not allowed in ${String(before.value)}`);
+  user.snapshot = after;
+  record(user, event.type);
+}
+
+const INITIAL: MailboxSnapshot = initialTransition(mailboxMachine)[0];
+
+/** Next snapshots by snapshot and event type (PROVISIONED split by `hasData`); snapshots compared by identity, so shared ones hit. */
+const nextSnapshots = new WeakMap<MailboxSnapshot, Map<string, MailboxSnapshot>>();
+
+function record(user: MigrationUser, eventType: string): void {
+  user.trace?.record(user.now(), 'transition', `migrationUser:${user.address}`, `${eventType}->${String(user.snapshot.value)}`);
 }

@@ -6,7 +6,7 @@ import type { BatchStatus } from '../result.js';
 import { batchNameProblem, COMPLETE_REFUSAL, refusalReason } from './batch-commands.js';
 import { batchMachine, type BatchEvent, type BatchMachine } from './batch-machine.js';
 import { testEndpoint } from './endpoint-test.js';
-import type { PendingData } from './migration-user.js';
+import { userStatus, type PendingData } from './migration-user.js';
 import { batchCounts, recipientStatistics, syncTotals } from './statistics.js';
 import { SyncEngine } from './sync-engine.js';
 import type { BatchCommand, CommandResult, EndpointTestResult, MigrationListener, MigrationService, MigrationServiceOptions } from './types.js';
@@ -70,7 +70,7 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     const incrementalRunning = batch.engine.slotsInUse().incremental > 0;
     if (batch.status === 'Syncing') {
       for (const user of users) {
-        if (user.initialSyncDoneAt === undefined && user.actor.getSnapshot().value !== 'Failed') return;
+        if (user.initialSyncDoneAt === undefined && userStatus(user) !== 'Failed') return;
       }
       batch.initialSyncDoneAt ??= at;
       batch.engine.beginRounds(at);

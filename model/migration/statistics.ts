@@ -1,6 +1,6 @@
 import type { SimulationConfig } from '../config.js';
 import type { Recipient } from '../organisation.js';
-import { userStatus, type MigrationUser } from './migration-user.js';
+import { userError, userStatus, type MigrationUser } from './migration-user.js';
 import type { SyncEngine } from './sync-engine.js';
 import type { BatchCounts, MailboxStatistics } from './types.js';
 
@@ -30,7 +30,7 @@ function userStatistics(user: MigrationUser, engine: SyncEngine): MailboxStatist
   let percentComplete = 0;
   if (user.initialSyncDoneAt !== undefined) percentComplete = 100;
   else if (user.initialTotalBytes > 0) percentComplete = Math.min(99, Math.floor((100 * (user.bytesSynced + initialInFlight)) / user.initialTotalBytes));
-  const error = user.actor.getSnapshot().context.error;
+  const error = userError(user);
   return {
     kind: user.recipient.kind,
     address: user.address,

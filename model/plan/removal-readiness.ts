@@ -9,7 +9,7 @@ export interface RemovalReadinessOptions {
   oldMxWindow: (switchAt: Millis) => Millis;
   /** When every user's Outlook has left on-prem, once known. */
   clientsAllMovedAt: () => Millis | undefined;
-  /** The mailboxes that are migrated (have a cloud mailbox and did not fail). */
+  /** The mailboxes that are migrated (have a cloud mailbox and did not fail); call `changed()` when this changes. */
   migratedMailboxes: () => readonly string[];
   onReady: (at: Millis) => void;
   minimumWaitAfterSwitch?: Millis;
@@ -28,6 +28,14 @@ export class RemovalReadiness {
   private switchAt: Millis | undefined;
   private readonly lastSnapshot = new Map<string, Millis>();
   private readyAt: Millis | undefined;
+  /**
+   * A check runs after every sync pass (60,000 in `max`); scanning every migrated mailbox
+   * each time was quadratic (issue 9 profile). Snapshots only move forward, so mailboxes
+   * before `cursor` stay done while the list and the last old-host moment stay the same.
+   */
+  private migrated: readonly string[] | undefined;
+  private cursor = 0;
+  private cursorLast: Millis | undefined;
 
   constructor(private readonly options: RemovalReadinessOptions) {}
 
@@ -46,8 +54,10 @@ export class RemovalReadiness {
     this.check(this.options.scheduler.now());
   }
 
-  /** The set of migrated mailboxes changed (one failed): re-check. */
+  /** The set of migrated mailboxes changed (one was provisioned or failed): re-check. */
   changed(): void {
+    this.migrated = undefined;
+    this.cursor = 0;
     this.check(this.options.scheduler.now());
   }
 
@@ -69,8 +79,13 @@ export class RemovalReadiness {
     if (this.readyAt !== undefined || this.switchAt === undefined) return;
     if (now < this.switchAt + this.minimumWait) return;
     const last = this.lastOldHostMoment()!;
-    for (const address of this.options.migratedMailboxes()) {
-      if ((this.lastSnapshot.get(address.toLowerCase()) ?? -Infinity) < last) return;
+    if (last !== this.cursorLast) {
+      this.cursorLast = last;
+      this.cursor = 0;
+    }
+    this.migrated ??= this.options.migratedMailboxes();
+    for (; this.cursor < this.migrated.length; this.cursor++) {
+      if ((this.lastSnapshot.get(this.migrated[this.cursor]!.toLowerCase()) ?? -Infinity) < last) return;
     }
     this.readyAt = now;
     this.options.onReady(now);

@@ -114,7 +114,10 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
       onBatchStatus: (status, at) => onBatchStatus(world, status, at),
       onProvisioned: (address, kind, at) => {
         tenant.provision(address, kind, at);
-        if (kind === 'mailbox' && !log.provisionedAt.has(address.toLowerCase())) log.provisionedAt.set(address.toLowerCase(), at);
+        if (kind === 'mailbox' && !log.provisionedAt.has(address.toLowerCase())) {
+          log.provisionedAt.set(address.toLowerCase(), at);
+          readiness.changed();
+        }
       },
       onSyncPass: (address, snapshotAt, completedAt) => {
         router.syncPass(address, snapshotAt, completedAt);

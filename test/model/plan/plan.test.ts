@@ -57,6 +57,22 @@ describe('RemovalReadiness', () => {
     expect(readiness.recommendedAt()).toBe(4 * DAY);
   });
 
+  it('re-reads the migrated mailboxes only when told they changed', () => {
+    const scheduler = new Scheduler();
+    const ready: Millis[] = [];
+    let migrated = ['a@contoso.com'];
+    const readiness = new RemovalReadiness({ scheduler, oldMxWindow: () => HOUR, clientsAllMovedAt: () => undefined, migratedMailboxes: () => migrated, onReady: (at) => ready.push(at) });
+    readiness.mxSwitched(0);
+    scheduler.runUntil(3 * DAY); // the 72-hour check runs and finds a@ without a late enough pass
+    migrated = ['a@contoso.com', 'b@contoso.com'];
+    readiness.changed();
+    scheduler.runUntil(4 * DAY);
+    readiness.syncPass('a@contoso.com', 4 * DAY);
+    expect(ready).toEqual([]); // b@ joined the list: it still needs its pass
+    readiness.syncPass('b@contoso.com', 4 * DAY);
+    expect(ready).toEqual([4 * DAY]);
+  });
+
   it('needs every migrated mailbox past the moment the last Outlook left on-prem', () => {
     const { scheduler, readiness, ready } = setup(HOUR, 5 * DAY);
     readiness.mxSwitched(0);
