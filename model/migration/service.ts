@@ -177,9 +177,15 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     removeBatch: () => command('remove'),
     allowedCommands: () => (['create', 'start', 'stop', 'complete', 'remove'] as const).map(allowed),
     recordOnPremArrival(address, bytes) {
-      const key = address.toLowerCase();
-      // Called for every message that lands on-prem: one map look-up when the mailbox already has pending data.
+      // Called for every message that lands on-prem: one map look-up when the mailbox already
+      // has pending data under the address as given (the router's are lower case already;
+      // toLowerCase makes a new string every call, issue 9).
+      let key = address;
       let data = pending.get(key);
+      if (data === undefined) {
+        key = address.toLowerCase();
+        data = pending.get(key);
+      }
       if (data === undefined && !mailboxAddresses.has(key)) throw new InputError('MIGRATION_UNKNOWN_MAILBOX', `recordOnPremArrival: ${address} is not an on-prem mailbox`, { path: 'address' });
       if (!Number.isFinite(bytes) || bytes < 0) throw new InputError('MIGRATION_BYTES_INVALID', `recordOnPremArrival: bytes must be a non-negative number, got ${bytes}`, { path: 'bytes' });
       if (data === undefined) {
