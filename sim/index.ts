@@ -2,6 +2,7 @@
 export { Scheduler, type EventHandler, type ScheduledEvent, type RunOutcome } from './scheduler.js';
 export { RandomStreams, RandomStream, type Weighted } from './random.js';
 export { Trace } from './trace.js';
+export { MachineRunner, type MachineRunnerOptions } from './machine-runner.js';
 export { InputError, isInputError, type InputErrorLocation } from './errors.js';
 export {
   type Millis, SECOND, MINUTE, HOUR, DAY, WEEK, seconds, minutes, hours, days,

@@ -57,12 +57,11 @@ export interface World {
 export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths: boolean, execute: (world: World, action: Omit<PlannedAction, 'timing'>, at: Millis) => ActionOutcome): World {
   const scheduler = new Scheduler({ trace });
   const random = new RandomStreams(config.seed);
-  const inspect = trace.inspector(() => scheduler.now());
   const log: RunLog = { actions: [], refusedPlanned: [], provisionedAt: new Map(), failures: new Map(), licenseEvents: [], batchRemovalStartedAt: undefined, switchedAt: undefined, strandedAtRemoval: 0 };
   const ledger = new Ledger({ lateThreshold: config.ledger.lateThreshold, sampledPaths: config.ledger.sampledPaths, keepAllPaths, sampling: random.stream('ledger.sampling') });
   const users = new UserDirectory(config.organisation);
   const tenant = new Tenant({
-    scheduler, config: config.tenant, organisation: config.organisation, inspect,
+    scheduler, config: config.tenant, organisation: config.organisation, trace,
     listener: { onLicenseState: (address, state, at) => log.licenseEvents.push({ address, state, at }) },
   });
   const onPrem = new OnPremExchange(config);

@@ -1,5 +1,4 @@
-import { createActor, type Actor, type InspectionEvent } from 'xstate';
-import type { Millis, Scheduler } from '../../sim/index.js';
+import { MachineRunner, type Millis, type Scheduler, type Trace } from '../../sim/index.js';
 import { done, refused, type CommandResult } from './command-result.js';
 import { assignmentRefusal, licenseMachine, type LicenseStateName } from './license.js';
 
@@ -20,12 +19,17 @@ export interface LicensesOptions {
   pool: number;
   /** Told about every state change of a license (grace → licensed / disabled → deleted). */
   onChange: (address: string, state: LicenseStateName, at: Millis) => void;
-  inspect?: (event: InspectionEvent) => void;
+  /** The run's trace: each license's transitions are recorded as `license:<address>`. */
+  trace?: Trace | undefined;
 }
 
-/** One license machine per cloud mailbox, and the tenant's license pool. */
+/**
+ * One license machine per cloud mailbox, and the tenant's license pool. Each machine runs
+ * by pure transitions on the engine (sim/machine-runner.ts), not as an actor: a run creates
+ * one per migrated mailbox (issue 9).
+ */
 export class Licenses {
-  private readonly actors = new Map<string, Actor<typeof licenseMachine>>();
+  private readonly actors = new Map<string, MachineRunner<typeof licenseMachine>>();
   private available: number;
 
   constructor(private readonly options: LicensesOptions) {
@@ -35,22 +39,18 @@ export class Licenses {
   /** Starts the grace period of a mailbox created now (at provisioning). Creating it twice does nothing. */
   create(address: string, at: Millis): void {
     if (this.actors.has(address)) return;
-    const { scheduler, grace, retention, inspect } = this.options;
-    const actor = createActor(licenseMachine, {
-      clock: scheduler,
-      systemId: `license:${address}`,
-      input: { provisionedAt: at, grace, retention },
-      ...(inspect !== undefined ? { inspect } : {}),
-    });
+    const { scheduler, grace, retention, trace } = this.options;
     let last: LicenseStateName = 'grace';
-    actor.subscribe((snapshot) => {
-      const state = snapshot.value as LicenseStateName;
-      if (state === last) return;
-      last = state;
-      this.options.onChange(address, state, scheduler.now());
+    const runner: MachineRunner<typeof licenseMachine> = new MachineRunner(licenseMachine, { provisionedAt: at, grace, retention }, {
+      scheduler, name: `license:${address}`, trace,
+      onTransition: () => {
+        const state = runner.snapshot.value as LicenseStateName;
+        if (state === last) return;
+        last = state;
+        this.options.onChange(address, state, scheduler.now());
+      },
     });
-    this.actors.set(address, actor);
-    actor.start();
+    this.actors.set(address, runner);
   }
 
   /** Cloud mailboxes with a license machine (it only grows: machines are never removed). */
@@ -64,13 +64,13 @@ export class Licenses {
 
   state(address: string): LicenseStateName | 'none' {
     const actor = this.actors.get(address);
-    return actor === undefined ? 'none' : (actor.getSnapshot().value as LicenseStateName);
+    return actor === undefined ? 'none' : (actor.snapshot.value as LicenseStateName);
   }
 
   view(address: string): LicenseView | undefined {
     const actor = this.actors.get(address);
     if (actor === undefined) return undefined;
-    const { value, context } = actor.getSnapshot();
+    const { value, context } = actor.snapshot;
     const view: LicenseView = { state: value as LicenseStateName, provisionedAt: context.provisionedAt, graceEndsAt: context.graceEndsAt };
     if (context.assignedAt !== undefined) view.assignedAt = context.assignedAt;
     if (context.disabledAt !== undefined) view.disabledAt = context.disabledAt;
@@ -118,7 +118,7 @@ export class Licenses {
     let count = 0;
     let shortestLeft: Millis | null = null;
     for (const actor of this.actors.values()) {
-      const { value, context } = actor.getSnapshot();
+      const { value, context } = actor.snapshot;
       if (value !== 'grace') continue;
       count++;
       const left = context.graceEndsAt - now;

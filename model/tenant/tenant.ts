@@ -1,5 +1,5 @@
-import { createActor, type Actor, type InspectionEvent } from 'xstate';
-import type { Millis, Scheduler } from '../../sim/index.js';
+import { createActor, type Actor } from 'xstate';
+import type { Millis, Scheduler, Trace } from '../../sim/index.js';
 import type { TenantConfig } from '../config.js';
 import type { Organisation } from '../organisation.js';
 import { done, refused, type CommandResult } from './command-result.js';
@@ -18,7 +18,8 @@ export interface TenantOptions {
   config: TenantConfig;
   organisation: Organisation;
   listener: TenantListener;
-  inspect?: (event: InspectionEvent) => void;
+  /** The run's trace: the domain's and every license's transitions are recorded. */
+  trace?: Trace;
 }
 
 const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
@@ -41,13 +42,13 @@ export class Tenant {
   private readonly provisioned = new Map<string, string>();
 
   constructor(private readonly options: TenantOptions) {
-    const { config, organisation, scheduler, inspect } = options;
+    const { config, organisation, scheduler, trace } = options;
     this.alsoVerified = new Set(config.verifiedDomains.map((domain) => domain.toLowerCase()));
     this.alsoVerified.add(config.initialDomain.toLowerCase()); // the onmicrosoft.com domain is always verified
     this.directorySync = config.directorySync;
     this.organisationSuffix = `@${organisation.domain.toLowerCase()}`;
     this.securityGroups = new Set(config.preCreatedSecurityGroups.map((address) => address.toLowerCase()));
-    const inspection = inspect !== undefined ? { inspect } : {};
+    const inspection = trace !== undefined ? { inspect: trace.inspector(() => scheduler.now()) } : {};
     this.domainActor = createActor(domainVerificationMachine, {
       clock: scheduler,
       systemId: 'domain',
@@ -63,7 +64,7 @@ export class Tenant {
         this.inboundChanges++;
         options.listener.onLicenseState(address, state, at);
       },
-      ...inspection,
+      trace,
     });
     this.domainActor.subscribe(() => this.inboundChanges++);
   }
