@@ -41,7 +41,7 @@ export const BENCH_CASES: Record<string, BenchCase> = {
   },
   'memory-scaling': {
     title: 'Memory per message: textbook at 1× and 4× the mail volume',
-    // The ledger's record is 32 bytes; on-prem queues hold 12 more while a message waits for a sync pass.
+    // The ledger's record is 24 bytes; on-prem queues hold 12 more while a message waits for a sync pass.
     target: { maxRate: 48, text: '≤ 48 bytes/message (compact arrays only)' },
     run: () => memoryScaling('textbook', 4),
   },

@@ -14,6 +14,8 @@ export interface PoolOptions<J, D, R = unknown> {
   /** Worker threads; defaults to every core (`os.availableParallelism()`), never more than there are jobs. */
   size?: number;
   onProgress?: (done: number, total: number) => void;
+  /** 'bundle' (the default) starts workers from one esbuild bundle, 'tsx' loads the sources through tsx in each worker (also the fallback when bundling fails). */
+  loader?: 'bundle' | 'tsx';
   /** Called with each result as it arrives (in finishing order), for example to save it at once. */
   onResult?: (result: R, index: number) => void;
 }
@@ -33,7 +35,7 @@ export async function runPool<J, R, D>(options: PoolOptions<J, D, R>): Promise<R
   const workers: Worker[] = [];
   let next = 0;
   let done = 0;
-  const script = await bundledWorkerScript(options.entry);
+  const script = options.loader === 'tsx' ? undefined : await bundledWorkerScript(options.entry);
   try {
     await new Promise<void>((resolve, reject) => {
       let failed = false;
@@ -47,7 +49,7 @@ export async function runPool<J, R, D>(options: PoolOptions<J, D, R>): Promise<R
       };
       for (let index = 0; index < size; index++) {
         const workerData = { entry: options.entry.href, data: options.data };
-        const worker = script !== undefined ? new Worker(script, { workerData, execArgv: [] }) : new Worker(fileURLToPath(BOOTSTRAP), { workerData, execArgv: [] });
+        const worker = script !== undefined ? new Worker(script, { eval: true, workerData, execArgv: [] }) : new Worker(fileURLToPath(BOOTSTRAP), { workerData, execArgv: [] });
         workers.push(worker);
         worker.on('message', (reply: ReplyMessage<R>) => {
           if ('error' in reply) {

@@ -105,6 +105,9 @@ export function createDns(options: DnsOptions): Dns {
       return undefined;
     },
     shareAnswering(host, now) {
+      // A host the zone has not named by `now` is in no cache: the hourly chart asks this of
+      // the new host every hour before the switch, which replayed every resolver (issue 9).
+      if (!zone.mxTimeline().some((state) => state.host === host && state.at <= now)) return 0;
       // Committing the replay up to the engine's present is invisible to later look-ups
       // (the replay is a pure function of the entry); past that, replay without writing.
       const committed = Math.min(now, scheduler.now());
