@@ -44,8 +44,9 @@ interface Flow {
 /**
  * Generated traffic to the organisation's users, lazily: each flow (internal, external
  * inbound) knows only its next arrival, and the earlier of the two is the one pending
- * engine event, never a preloaded list (issue 5). Each flow is a Poisson process whose rate follows the weekday/hour shape. The rate is constant within
- * each local hour, so the process is drawn exactly by inverting its cumulative rate: one
+ * engine event, never a preloaded list (issue 5). Each flow is a Poisson process whose
+ * rate follows the weekday/hour shape. The rate is constant within each local hour, so the
+ * process is drawn exactly by inverting its cumulative rate: one
  * unit-exponential draw per message, spent hour by hour (Cinlar's time change; it replaced
  * thinning at the peak rate, which drew ten or more candidates per message at night, issue 9).
  *
