@@ -1,7 +1,7 @@
 import { holdModel, xstateDelays, type CaseFigures } from './engine.js';
 import { propertyCases } from './properties.js';
 import { benchConfig, fullRun, memoryScaling } from './scenario-runs.js';
-import { sweepThroughput } from './sweep.js';
+import { sweepPoolThroughput, sweepThroughput } from './sweep.js';
 
 export interface BenchCase {
   title: string;
@@ -54,5 +54,9 @@ export const BENCH_CASES: Record<string, BenchCase> = {
     title: 'Sweep: all cores against one worker',
     target: { min: 1.7, text: '≥ 1.7× faster on 2 workers' },
     run: () => sweepThroughput(),
+  },
+  'sweep-pool': {
+    title: 'Sweep pool without start-up: all cores against one worker',
+    run: () => sweepPoolThroughput(200),
   },
 };

@@ -13,7 +13,7 @@ import type { CaseFigures } from './engine.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const VARY = 'dns.initialMxTtl=1h..4h:1h';
-const SEEDS = 32;
+const SEEDS = 100;
 const RUNS = 4 * SEEDS;
 
 /** CPU seconds of this process's finished children (Linux: /proc/self/stat cutime + cstime, in clock ticks of 1/100 s); undefined elsewhere. */
@@ -48,5 +48,36 @@ export function sweepThroughput(): CaseFigures {
     unit: `× faster on ${cores} workers`,
     wallMs: all.wallMs,
     detail: `textbook --vary ${VARY} --seeds ${SEEDS} (${RUNS} runs): 1 worker ${Math.round(one.wallMs)} ms (${(RUNS / (one.wallMs / 1_000)).toFixed(1)} runs/s), ${cores} workers ${Math.round(all.wallMs)} ms (${(RUNS / (all.wallMs / 1_000)).toFixed(1)} runs/s)${busy}`,
+  };
+}
+
+/**
+ * The sweep's worker pool without the CLI (no start-up), as the scaling ceiling: the same
+ * jobs per worker on one and on every core, throughput compared, and the cores this process
+ * kept busy with one worker (its worker thread plus V8's background threads).
+ */
+export async function sweepPoolThroughput(jobsPerWorker = 200): Promise<CaseFigures> {
+  const { loadScenario } = await import('../scenarios/index.js');
+  const { runPool } = await import('../cli/worker-pool.js');
+  const entry = new URL('../cli/sweep-worker.ts', import.meta.url);
+  const data = { config: loadScenario('textbook').config, path: 'dns.initialMxTtl' };
+  const cores = cpus().length;
+  const timed = async (workers: number) => {
+    const jobs = Array.from({ length: jobsPerWorker * workers }, (_, index) => ({ value: 3_600_000 * (1 + (index % 4)), seed: index + 1 }));
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    await runPool({ entry, data, jobs, size: workers });
+    const wallMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    return { wallMs, runs: jobs.length, cores: (cpu.user + cpu.system) / 1_000 / wallMs };
+  };
+  const one = await timed(1);
+  const all = await timed(cores);
+  const perSecond = (figures: { wallMs: number; runs: number }) => figures.runs / (figures.wallMs / 1_000);
+  return {
+    rate: perSecond(all) / perSecond(one),
+    unit: `× the runs per second on ${cores} workers`,
+    wallMs: all.wallMs,
+    detail: `textbook, ${jobsPerWorker} runs per worker, no CLI start-up: 1 worker ${perSecond(one).toFixed(1)} runs/s with ${one.cores.toFixed(2)} cores busy (at most ${(cores / one.cores).toFixed(2)}× on ${cores} cores), ${cores} workers ${perSecond(all).toFixed(1)} runs/s with ${all.cores.toFixed(2)} cores busy`,
   };
 }
