@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkOutputPath, writeFileAtomic } from '../../cli/index.js';
+import { temporaryDirectory } from '../fixtures/temporary.js';
 
-const directory = () => mkdtempSync(join(tmpdir(), 'cutover-write-'));
+const directory = () => temporaryDirectory('write');
 
 describe('writeFileAtomic', () => {
   test('writes the whole content and leaves no temporary file', () => {

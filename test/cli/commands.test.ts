@@ -1,14 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main, memoryIo, type Engine } from '../../cli/index.js';
 import { percentile } from '../../cli/sweep-stats.js';
 import { traceLineJson } from '../../cli/command-replay.js';
 import { fakeEngine } from './fixtures/fake-engine.js';
+import { temporaryDirectory } from '../fixtures/temporary.js';
 
 const SCENARIO = 'test/cli/fixtures/hostile.yaml';
-const temporary = () => mkdtempSync(join(tmpdir(), 'cutover-commands-'));
+const temporary = () => temporaryDirectory('commands');
 
 async function cli(argv: string[], engine: Engine = fakeEngine({ findings: [] })) {
   const io = memoryIo();

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SimulationConfig } from '../../model/config.js';
 import { builtinScenarioNames, importInventory, loadScenario, scenarioJsonSchema } from '../../scenarios/index.js';
 import { main, memoryIo, type Engine } from '../../cli/index.js';
 import { fixtureResult } from '../fixtures/simulation-result.js';
+import { temporaryDirectory } from '../fixtures/temporary.js';
 
 /**
  * Shared set-up of the fuzz shard tests: a tiny base scenario in a temporary directory and
@@ -34,7 +34,7 @@ plan:
 
 /** A fresh temporary directory holding `tiny.yaml`; returns both paths. */
 export function fuzzDirectory(): { directory: string; scenario: string } {
-  const directory = mkdtempSync(join(tmpdir(), 'cutover-fuzz-shards-'));
+  const directory = temporaryDirectory('fuzz-shards');
   const scenario = join(directory, 'tiny.yaml');
   writeFileSync(scenario, TINY);
   return { directory, scenario };

@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main, memoryIo, type Engine } from '../../cli/index.js';
 import { fakeEngine } from './fixtures/fake-engine.js';
+import { temporaryDirectory } from '../fixtures/temporary.js';
 
 const SCENARIO = 'test/cli/fixtures/hostile.yaml';
-const temporary = () => mkdtempSync(join(tmpdir(), 'cutover-cli-'));
+const temporary = () => temporaryDirectory('cli');
 
 async function cli(argv: string[], engine: Engine = fakeEngine({ findings: [] }), env: Record<string, string> = {}) {
   const io = memoryIo(env);

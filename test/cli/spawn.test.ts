@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { temporaryDirectory } from '../fixtures/temporary.js';
 
 /**
  * The real `cutover` process, as a user or CI runs it. A known secret in the password's
@@ -22,7 +22,7 @@ function cutover(argv: string[]) {
 
 describe('bin/cutover.mjs', () => {
   test('replay writes a trace and a report; the password never appears', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'cutover-spawn-'));
+    const directory = temporaryDirectory('spawn');
     const trace = join(directory, 'trace.jsonl');
     const report = join(directory, 'report.html');
     const { code, out, err } = cutover(['replay', 'early-batch-delete', '--seed', '1', '--trace', trace, '--report', report]);

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
@@ -17,8 +16,9 @@ import { parseScenario } from '../../scenarios/index.js';
 import { TEXTBOOK_TIMELINE } from '../../testing/index.js';
 import { smallConfig } from '../fixtures/config.js';
 import { fixtureResult } from '../fixtures/simulation-result.js';
+import { temporaryDirectory } from '../fixtures/temporary.js';
 
-const directory = mkdtempSync(join(tmpdir(), 'cutover-fuzz-'));
+const directory = temporaryDirectory('fuzz');
 /** One mailbox, the textbook, no mail: nothing can be lost. */
 const base = smallConfig({ name: 'base', horizon: 6 * HOUR, mailboxCount: 1, plan: [...TEXTBOOK_TIMELINE], mailFlow: { explicit: [] } });
 
