@@ -73,6 +73,8 @@ export function createDns(options: DnsOptions): Dns {
   const missStream = random.stream('dns.cache-miss');
 
   const reachableAt = (at: Millis) => authority.alwaysReachable || authority.reachableAt(at);
+  /** When every resolver was last found answering the zone's last MX host (see shareAnswering). */
+  let converged: { host: string; states: readonly unknown[]; at: Millis } | undefined;
   const checkResolver = (resolver: number) => {
     if (!Number.isInteger(resolver) || resolver < 0 || resolver >= config.resolverCount) {
       throw new InputError('DNS_RESOLVER_UNKNOWN', `no resolver ${resolver} (there are ${config.resolverCount})`);
@@ -105,9 +107,14 @@ export function createDns(options: DnsOptions): Dns {
       return undefined;
     },
     shareAnswering(host, now) {
+      const states = zone.mxTimeline();
       // A host the zone has not named by `now` is in no cache: the hourly chart asks this of
       // the new host every hour before the switch, which replayed every resolver (issue 9).
-      if (!zone.mxTimeline().some((state) => state.host === host && state.at <= now)) return 0;
+      if (!states.some((state) => state.host === host && state.at <= now)) return 0;
+      // Once every resolver answers the zone's last host, each keeps answering it while the
+      // zone stays as it was (the states are rebuilt on any change) and the authorities
+      // cannot fail: a valid entry holds it and an expired one fetches it again.
+      if (converged !== undefined && converged.host === host && converged.states === states && now >= converged.at && authority.alwaysReachable) return 1;
       // Committing the replay up to the engine's present is invisible to later look-ups
       // (the replay is a pure function of the entry); past that, replay without writing.
       const committed = Math.min(now, scheduler.now());
@@ -118,6 +125,8 @@ export function createDns(options: DnsOptions): Dns {
         if (now > committed) caches.replayed(resolver, now, false);
         if (caches.answerFromScratch(resolver, now, reachable) === host) count++;
       }
+      const last = states[states.length - 1]!;
+      if (count === config.resolverCount && last.host === host && last.at <= now) converged = { host, states, at: now };
       return count / config.resolverCount;
     },
     policyOf(resolver) {

@@ -130,4 +130,20 @@ describe('shareAnswering', () => {
       expect(share).toBe(answered / 100);
     }
   });
+
+  it('stays at 1 once every resolver answers the last host, and sees the zone change again', () => {
+    const { dns } = makeDns({ initialMxTtl: HOUR, resolverCount: 60, resolverMix: 'measured', cacheMissProbability: 0, resolverBackgroundQueriesPerHour: 3 }, 7);
+    const fraction = (host: string, at: number) => Array.from({ length: 60 }, (_, resolver) => dns.lookupMx(resolver, at)).filter((answer) => answer === host).length / 60;
+    dns.zone.switchMx(NEW, HOUR);
+    const shares = Array.from({ length: 5 * 24 }, (_, hour) => dns.shareAnswering(NEW, (hour + 1) * HOUR));
+    const first = shares.indexOf(1);
+    expect(first).toBeGreaterThan(0);
+    expect(shares.slice(first).every((share) => share === 1)).toBe(true);
+    expect(fraction(NEW, 5 * DAY)).toBe(1);
+    dns.zone.switchMx(OLD, 5 * DAY + HOUR);
+    // The zone changed: the share is computed again, and follows the look-ups down to 0.
+    for (const at of [5 * DAY + 2 * HOUR, 6 * DAY, 9 * DAY]) expect(dns.shareAnswering(NEW, at)).toBe(fraction(NEW, at));
+    expect(dns.shareAnswering(NEW, 9 * DAY)).toBe(0);
+  });
 });
+
