@@ -34,10 +34,10 @@ export class MachineRunner<TMachine extends AnyStateMachine> {
   private readonly timers = new Map<string, ScheduledEvent<RaiseParams>>();
 
   constructor(private readonly machine: TMachine, input: InputFrom<TMachine>, private readonly options: MachineRunnerOptions) {
-    const scope = inertScope(machine);
-    this.current = machine.getInitialSnapshot(scope, input) as SnapshotFrom<TMachine>;
+    const [snapshot, actions] = withActions(() => machine.getInitialSnapshot(inertScope(machine), input) as SnapshotFrom<TMachine>);
+    this.current = snapshot;
     this.record('xstate.init');
-    this.execute(takeActions());
+    this.execute(actions);
   }
 
   get snapshot(): SnapshotFrom<TMachine> {
@@ -46,8 +46,7 @@ export class MachineRunner<TMachine extends AnyStateMachine> {
 
   /** Sends an event; false (and nothing changes) when no transition is enabled for it. */
   send(event: EventFromLogic<TMachine>): boolean {
-    const next = this.machine.transition(this.current, event, inertScope(this.machine)) as SnapshotFrom<TMachine>;
-    const actions = takeActions();
+    const [next, actions] = withActions(() => this.machine.transition(this.current, event, inertScope(this.machine)) as SnapshotFrom<TMachine>);
     // XState gives back the very same snapshot when no transition is enabled.
     if (next === this.current) return false;
     this.current = next;
@@ -68,7 +67,7 @@ export class MachineRunner<TMachine extends AnyStateMachine> {
     this.send(raise.event as EventFromLogic<TMachine>);
   };
 
-  private execute(actions: readonly { type: string; params?: unknown }[]): void {
+  private execute(actions: readonly Action[]): void {
     for (const action of actions) {
       if (action.type === 'xstate.raise' && typeof (action.params as RaiseParams).delay === 'number') {
         const raise = action.params as RaiseParams;
@@ -88,13 +87,19 @@ export class MachineRunner<TMachine extends AnyStateMachine> {
   }
 }
 
-/** Actions the last transition asked for, collected by the inert scopes' executor. */
-let collected: { type: string; params?: unknown }[] = [];
+type Action = { type: string; params?: unknown };
 
-function takeActions(): { type: string; params?: unknown }[] {
-  const actions = collected;
+/** Actions the transition being computed asks for, collected by the inert scopes' executor. */
+let collected: Action[] = [];
+
+/** Computes a transition and the actions it asks for (transitions run one at a time: nothing here awaits). */
+function withActions<T>(compute: () => T): [T, Action[]] {
   collected = [];
-  return actions;
+  try {
+    return [compute(), collected];
+  } finally {
+    collected = [];
+  }
 }
 
 const scopes = new WeakMap<AnyStateMachine, AnyActorScope>();
@@ -112,7 +117,7 @@ function inertScope(machine: AnyStateMachine): AnyActorScope {
     scope = {
       self, system: self.system, id: '', sessionId: '',
       defer: () => {}, logger: () => {}, stopChild: () => {}, emit: () => {},
-      actionExecutor: (action: { type: string; params?: unknown }) => { collected.push(action); },
+      actionExecutor: (action: Action) => { collected.push(action); },
     } as unknown as AnyActorScope;
     scopes.set(machine, scope);
   }

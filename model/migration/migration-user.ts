@@ -83,9 +83,10 @@ export const userError = (user: MigrationUser): string | undefined => user.snaps
  * Moves the user's machine with XState's pure `transition()`; a transition the machine does
  * not allow is a defect in the service, so it throws. The machine reads only the event's
  * type, `hasData` and `error` (never `at`), so its answer for one snapshot and those fields
- * is computed once and shared by every user (FAIL, rare and carrying its own text, is not kept): 2,000 users' daily passes were 2,000 actors
- * each computing the same microsteps and allocating ~5 KB a transition (issue 9 profile).
- * The trace gets the line an actor's inspector gave, so a run's trace hash is unchanged.
+ * is computed once and shared by every user (FAIL, rare and carrying its own text, is not
+ * kept): 2,000 users' daily passes were 2,000 actors each computing the same microsteps and
+ * allocating ~5 KB a transition (issue 9 profile). The trace gets the line an actor's
+ * inspector gave, so a run's trace hash is unchanged.
  */
 export function sendUser(user: MigrationUser, event: MailboxEvent): void {
   const before = user.snapshot;
