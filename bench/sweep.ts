@@ -29,7 +29,7 @@ function childrenCpuSeconds(): number | undefined {
 function timedSweep(workers: number): { wallMs: number; cpuSeconds: number | undefined } {
   const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'sweep', 'textbook', '--vary', VARY, '--seeds', String(SEEDS), '--workers', String(workers)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const child = spawnSync(process.execPath, ['bin/cutover.mjs', 'sweep', 'textbook', '--vary', VARY, '--seeds', String(SEEDS), '--workers', String(workers)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
   const wallMs = performance.now() - started;
   const cpuAfter = childrenCpuSeconds();
   // Exit code 1 only says some run lost or bounced mail; anything else is a failure of the sweep.
