@@ -75,8 +75,7 @@ export class Scheduler {
 
   /** Schedules `handler(argument)` at an absolute time; refuses the past and non-integer times. */
   at<A>(at: Millis, kind: string, entity: string | number, handler: EventHandler<A>, argument: A): ScheduledEvent<A> {
-    if (!Number.isSafeInteger(at)) throw new RangeError(`scheduler: time must be an integer number of milliseconds, got ${at}`);
-    if (at < this.current) throw new RangeError(`scheduler: cannot schedule "${kind}" at ${at} ms, which is before now (${this.current} ms)`);
+    this.checkTime(at, kind);
     const event: PooledEvent = { at, seq: this.sequence++, kind, entity, handler: handler as EventHandler<any>, argument, cancelled: false, pooled: false };
     this.queue.push(event);
     this.live++;
@@ -89,8 +88,7 @@ export class Scheduler {
    * would otherwise allocate one object each (issue 9). Order and tracing are those of `at`.
    */
   post<A>(at: Millis, kind: string, entity: string | number, handler: EventHandler<A>, argument: A): void {
-    if (!Number.isSafeInteger(at)) throw new RangeError(`scheduler: time must be an integer number of milliseconds, got ${at}`);
-    if (at < this.current) throw new RangeError(`scheduler: cannot schedule "${kind}" at ${at} ms, which is before now (${this.current} ms)`);
+    this.checkTime(at, kind);
     let event = this.pool.pop();
     if (event === undefined) {
       event = { at, seq: this.sequence++, kind, entity, handler: handler as EventHandler<any>, argument, cancelled: false, pooled: true };
@@ -105,6 +103,11 @@ export class Scheduler {
     }
     this.queue.push(event);
     this.live++;
+  }
+
+  private checkTime(at: Millis, kind: string): void {
+    if (!Number.isSafeInteger(at)) throw new RangeError(`scheduler: time must be an integer number of milliseconds, got ${at}`);
+    if (at < this.current) throw new RangeError(`scheduler: cannot schedule "${kind}" at ${at} ms, which is before now (${this.current} ms)`);
   }
 
   /** Schedules after a delay from now. */

@@ -1,9 +1,6 @@
 import type { InspectionEvent } from 'xstate';
 import type { Millis } from './time.js';
 
-/** What valueHash gives for the empty string (the detail of most engine events). */
-const EMPTY_STRING_HASH = 0x1b873593;
-
 /**
  * A compact, replayable record of a run: one line per processed event,
  * `time|kind|entity|detail`. Actor ids are normalised to per-run names (XState's own
@@ -18,11 +15,10 @@ export class Trace {
   private hashHigh = 0x811c9dc5;
   private hashLow = 0x9747b28c;
   private count = 0;
-  private readonly recentKinds: string[] = ['', '', ''];
-  private readonly recentKindHashes: number[] = [0, 0, 0];
+  /** The last few strings hashed, compared by identity before the map (see valueHash). */
+  private readonly recentStrings: string[] = ['', '', '', ''];
+  private readonly recentHashes: number[] = [0x1b873593, 0x1b873593, 0x1b873593, 0x1b873593];
   private nextRecent = 0;
-  private lastEntity = '';
-  private lastEntityHash = EMPTY_STRING_HASH;
 
   constructor(options: { keepLines?: boolean } = {}) {
     this.lines = options.keepLines === false ? undefined : [];
@@ -45,33 +41,9 @@ export class Trace {
 
   /** Called by the scheduler for each processed event. */
   event(event: { at: Millis; kind: string; entity: string | number; argument: unknown }): void {
-    const kind = event.kind;
-    if (kind === 'xstate.timer') return; // the actor's transition is recorded by the inspector instead
+    if (event.kind === 'xstate.timer') return; // the actor's transition is recorded by the inspector instead
     const argument = event.argument;
-    const detail = typeof argument === 'number' || typeof argument === 'string' ? argument : '';
-    if (this.lines !== undefined) this.lines.push(`${event.at}|${kind}|${event.entity}|${detail}`);
-    // Every engine event passes here (one per message at least): the event kind's hash comes
-    // from a few recently seen kinds compared by identity before the string map (issue 9).
-    let kindHash: number;
-    if (kind === this.recentKinds[0]) kindHash = this.recentKindHashes[0]!;
-    else if (kind === this.recentKinds[1]) kindHash = this.recentKindHashes[1]!;
-    else if (kind === this.recentKinds[2]) kindHash = this.recentKindHashes[2]!;
-    else {
-      kindHash = this.valueHash(kind);
-      this.recentKinds[this.nextRecent] = kind;
-      this.recentKindHashes[this.nextRecent] = kindHash;
-      this.nextRecent = (this.nextRecent + 1) % 3;
-    }
-    const entity = event.entity;
-    let entityHash: number;
-    if (typeof entity === 'number') entityHash = this.valueHash(entity);
-    else if (entity === this.lastEntity) entityHash = this.lastEntityHash;
-    else {
-      entityHash = this.valueHash(entity);
-      this.lastEntity = entity;
-      this.lastEntityHash = entityHash;
-    }
-    this.fold(event.at, kindHash, entityHash, detail === '' ? EMPTY_STRING_HASH : this.valueHash(detail));
+    this.record(event.at, event.kind, event.entity, typeof argument === 'number' || typeof argument === 'string' ? argument : '');
   }
 
   /** A stable per-run name for an actor: its systemId when it has one, else `actor#N` in order of first sight. */
@@ -104,17 +76,27 @@ export class Trace {
     return (this.hashHigh >>> 0).toString(16).padStart(8, '0') + (this.hashLow >>> 0).toString(16).padStart(8, '0');
   }
 
-  /** Numbers hash to themselves (as text would, distinctly from strings); strings are hashed once and cached. */
+  /**
+   * Numbers hash to themselves (as text would, distinctly from strings); strings are hashed
+   * once and cached. Every engine event hashes its kind, entity and detail (one event per
+   * message at least), nearly always the same few strings: those are found among the last
+   * four by identity before the map (issue 9).
+   */
   private valueHash(value: string | number): number {
     if (typeof value === 'number') {
       return Number.isSafeInteger(value) ? (value | 0) ^ Math.imul(Math.floor(value / 4_294_967_296) | 0, 0x27d4eb2d) : this.valueHash(String(value));
     }
+    const recent = this.recentStrings;
+    for (let index = 0; index < recent.length; index++) if (recent[index] === value) return this.recentHashes[index]!;
     let hash = this.stringHashes.get(value);
     if (hash === undefined) {
       hash = 0x1b873593 ^ value.length;
       for (let index = 0; index < value.length; index++) hash = Math.imul(hash ^ value.charCodeAt(index), 0x5bd1e995) ^ (hash >>> 15);
       if (this.stringHashes.size < 100_000) this.stringHashes.set(value, hash);
     }
+    recent[this.nextRecent] = value;
+    this.recentHashes[this.nextRecent] = hash;
+    this.nextRecent = (this.nextRecent + 1) % recent.length;
     return hash;
   }
 

@@ -50,7 +50,7 @@ interface KeptPath {
 }
 
 /**
- * One fate per message (issue 6). Per-message data lives in one 32-byte record a message
+ * One fate per message (issue 6). Per-message data lives in one 24-byte record a message
  * (message-records.ts); full paths are kept only for explicit messages, a bounded sample of
  * generated ones, or all messages when asked. A fate is set once: setting it twice is a
  * bug and throws, so conservation (sent = delivered + late + bounced + lost) holds by

@@ -46,9 +46,9 @@ interface Flow {
  * inbound) knows only its next arrival, and the earlier of the two is the one pending
  * engine event, never a preloaded list (issue 5). Each flow is a Poisson process whose
  * rate follows the weekday/hour shape. The rate is constant within each local hour, so the
- * process is drawn exactly by inverting its cumulative rate: one
- * unit-exponential draw per message, spent hour by hour (Cinlar's time change; it replaced
- * thinning at the peak rate, which drew ten or more candidates per message at night, issue 9).
+ * process is drawn exactly by inverting its cumulative rate: one unit-exponential draw per
+ * message, spent hour by hour (Cinlar's time change; it replaced thinning at the peak rate,
+ * which drew ten or more candidates per message at night, issue 9).
  *
  * A message here is one copy to one recipient. Of each user's daily volume (sent plus
  * received), the received share is r/(r+1) for a received:sent ratio r (dns §6.1), and

@@ -42,9 +42,9 @@ export class MailRouter implements MailDestinations {
   private readonly userAddressIndex: Int32Array;
   /** True when the ledger interned the users before any other address (a fresh ledger): its index is then the user index. */
   private readonly usersInternedFirst: boolean;
-  /** Per user: 1 once a cloud mailbox is known to exist; else the tenant's mailbox count when last found absent. */
+  /** Per user: 1 once a cloud mailbox is known to exist; else the tenant's inbound version when last found absent. */
   private readonly cloudMailbox: Uint8Array;
-  private readonly cloudCheckedAt: Int32Array;
+  private readonly cloudCheckedAt: Float64Array;
   /** Per user: Exchange Online's last answer and the tenant's inbound version it was given at. */
   private readonly cloudVerdicts: (InboundVerdict | undefined)[] = [];
   private readonly cloudVerdictVersion: Float64Array;
@@ -61,22 +61,20 @@ export class MailRouter implements MailDestinations {
     this.acceptedByNew = Object.freeze({ kind: 'accepted', host: options.hosts.newMx });
     this.userAddressIndex = new Int32Array(users.count);
     this.cloudMailbox = new Uint8Array(users.count);
-    this.cloudCheckedAt = new Int32Array(users.count).fill(-1);
+    this.cloudCheckedAt = new Float64Array(users.count).fill(-1);
     this.cloudVerdictVersion = new Float64Array(users.count).fill(-1);
     for (let user = 0; user < users.count; user++) this.userAddressIndex[user] = ledger.internAddress(users.address(user));
     this.usersInternedFirst = this.userAddressIndex.every((index, user) => index === user);
   }
 
-  /** Records a new message in the ledger and the router's own column; returns its id. */
+  /** Records a new message in the ledger; returns its id. */
   register(from: string, to: string, now: Millis, extra: { label?: string; keepPath?: boolean } = {}): number {
-    const id = this.options.ledger.send(from, to, now, extra);
-    return id;
+    return this.options.ledger.send(from, to, now, extra);
   }
 
   /** Records a generated message from one user to another (by index); returns its id. */
   registerInternal(sender: number, recipient: number, now: Millis): number {
-    const id = this.options.ledger.sendBetween(this.userAddressIndex[sender]!, this.userAddressIndex[recipient]!, now);
-    return id;
+    return this.options.ledger.sendBetween(this.userAddressIndex[sender]!, this.userAddressIndex[recipient]!, now);
   }
 
   /** Records a generated message from external sender organisation `organisation` to a user (by index); returns its id. */
@@ -86,8 +84,7 @@ export class MailRouter implements MailDestinations {
       from = this.options.ledger.internAddress(externalSenderAddress(organisation));
       this.externalSenderIndex[organisation] = from;
     }
-    const id = this.options.ledger.sendBetween(from, this.userAddressIndex[recipient]!, now);
-    return id;
+    return this.options.ledger.sendBetween(from, this.userAddressIndex[recipient]!, now);
   }
 
   // ---- destinations (called by the sending MTAs) ----------------------------------------------
@@ -225,14 +222,15 @@ export class MailRouter implements MailDestinations {
   /**
    * Whether user `user` has a cloud mailbox, asked for every message that lands on-prem.
    * Cloud mailboxes are only ever added, so a yes is kept and a no is asked again only once
-   * the tenant's count has changed (issue 9: no address look-up per message).
+   * the tenant's inbound version has moved, as it does when a mailbox is created (issue 9:
+   * no address look-up per message).
    */
   private hasCloudMailbox(user: number): boolean {
     if (this.cloudMailbox[user] === 1) return true;
     const { tenant, users } = this.options;
-    const count = tenant.cloudMailboxCount;
-    if (this.cloudCheckedAt[user] === count) return false;
-    this.cloudCheckedAt[user] = count;
+    const version = tenant.inboundVersion;
+    if (this.cloudCheckedAt[user] === version) return false;
+    this.cloudCheckedAt[user] = version;
     if (!tenant.hasCloudMailbox(users.address(user))) return false;
     this.cloudMailbox[user] = 1;
     return true;

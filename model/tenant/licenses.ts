@@ -53,11 +53,6 @@ export class Licenses {
     this.actors.set(address, runner);
   }
 
-  /** Cloud mailboxes with a license machine (it only grows: machines are never removed). */
-  get count(): number {
-    return this.actors.size;
-  }
-
   has(address: string): boolean {
     return this.actors.has(address);
   }

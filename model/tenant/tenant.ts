@@ -160,11 +160,6 @@ export class Tenant {
     }
   }
 
-  /** How many cloud mailboxes exist; it only grows, so a "no" from hasCloudMailbox holds while it stays the same. */
-  get cloudMailboxCount(): number {
-    return this.licenses.count;
-  }
-
   hasCloudMailbox(address: string): boolean {
     return this.licenses.has(address.toLowerCase());
   }
