@@ -1,42 +1,25 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { renderReport, renderSweepReport } from '../../report/index.js';
 import { loadScenario } from '../../scenarios/index.js';
 import { simulate } from '../../model/simulation.js';
 import { fixtureResult, HOSTILE_NAME } from '../fixtures/simulation-result.js';
+import { artifactPath, useBrowser } from '../setup/browser.js';
 
 /**
- * Opens the report in Debian's headless chromium, offline, the way a planner's manager would.
- * Chromium is installed by .ci/run; when it is missing this fails (never skips) and says how to install it.
+ * Opens the report in headless Chromium (the run's one browser, test/setup/browser-global.ts),
+ * offline, the way a planner's manager would. The report and its screenshot are kept in this
+ * run's artifacts folder.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = resolve('test-artifacts');
+const chromium = useBrowser();
 
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: install it with "apt-get update && apt-get install -y chromium" (as .ci/run does)`);
-  }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+type Registry = { instances: Record<string, { canvas: HTMLCanvasElement; data: { datasets: { data: unknown[] }[] } }> };
 
 async function openReport(html: string, name: string) {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const file = join(ARTIFACTS, `${name}.html`);
+  const file = artifactPath(`${name}.html`);
   writeFileSync(file, html);
-  const context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
+  const page = await chromium.newPage({ offline: true, viewport: { width: 1200, height: 900 } });
   const problems: string[] = [];
   const dialogs: string[] = [];
   const requests: string[] = [];
@@ -45,8 +28,11 @@ async function openReport(html: string, name: string) {
   page.on('dialog', async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
   page.on('request', (request) => { if (!request.url().startsWith('file:')) requests.push(request.url()); });
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  const canvases = await page.evaluate(() => Array.from(document.querySelectorAll('canvas')).map((canvas) => canvas.id));
+  // Charts are drawn by the page's script: wait until every canvas has one.
+  await expect.poll(() => page.evaluate(() => Object.keys((window as unknown as { Chart?: Registry }).Chart?.instances ?? {}).length)).toBe(canvases.length);
   const charts = await page.evaluate(() => {
-    const registry = (window as unknown as { Chart?: { instances: Record<string, { canvas: HTMLCanvasElement; data: { datasets: { data: unknown[] }[] } }> } }).Chart;
+    const registry = (window as unknown as { Chart?: Registry }).Chart;
     return Object.values(registry?.instances ?? {}).map((chart) => ({
       id: chart.canvas.id,
       datasets: chart.data.datasets.length,
@@ -54,11 +40,9 @@ async function openReport(html: string, name: string) {
       width: chart.canvas.width,
     }));
   });
-  const canvases = await page.evaluate(() => Array.from(document.querySelectorAll('canvas')).map((canvas) => canvas.id));
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: artifactPath(`${name}.png`), fullPage: true });
   const text = await page.evaluate(() => document.body.innerText);
   const images = await page.evaluate(() => document.querySelectorAll('img').length);
-  await context.close();
   return { problems, dialogs, requests, charts, canvases, text, images };
 }
 

@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { GUIDE_STEPS } from '../../../web/src/guide/steps.js';
-import { ARTIFACTS, countIn, openDashboard, startHarness, type Harness } from './harness.js';
+import { ARTIFACTS, countOf, openDashboard, startHarness, type Harness } from './harness.js';
 
 let harness: Harness;
 
 beforeAll(async () => {
   harness = await startHarness();
 }, 60_000);
+
+afterEach(async () => {
+  await harness?.closePages();
+});
 
 afterAll(async () => {
   await harness?.close();
@@ -41,12 +45,11 @@ describe('the trainer dashboard in chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-guided-done.png'), fullPage: true });
     await jumpTo(page, '60d'); // past the horizon: the clock stops at it
     await expect.poll(async () => /^T\+(\S+) .* of (\S+)$/.exec(await page.locator('#clock').innerText())?.slice(1, 3).join('=')).toMatch(/^(\S+)=\1$/);
-    const fates = await page.locator('#fates-summary').innerText();
-    expect(countIn(fates, 'Lost (nobody told)')).toBe(0);
-    expect(countIn(fates, 'Bounced (sender told)')).toBe(0);
-    expect(countIn(fates, 'Delivered')).toBeGreaterThan(1000);
+    await expect.poll(() => countOf(page, '#fates-summary', 'Delivered')).toBeGreaterThan(1000);
+    await expect.poll(() => countOf(page, '#fates-summary', 'Lost (nobody told)')).toBe(0);
+    await expect.poll(() => countOf(page, '#fates-summary', 'Bounced (sender told)')).toBe(0);
     await expect.poll(() => page.locator('#batch [data-fact="status"]').innerText()).toBe('Deleted');
-    expect(await page.locator('#action-removeBatch').isDisabled()).toBe(true);
+    await expect.poll(() => page.locator('#action-removeBatch').isDisabled()).toBe(true);
     // The tracer follows a message and gives its fate and reason.
     await page.click('#tracer-find');
     await page.click('#tracer-show');
@@ -62,9 +65,8 @@ describe('the trainer dashboard in chromium', () => {
     await expect.poll(() => page.locator('#scenario-title').innerText()).toContain('early-batch-delete');
     await expect.poll(() => page.locator('#preset-note').innerText()).toContain('Batch removed too early');
     await jumpTo(page, '8d');
-    const lost = countIn(await page.locator('#fates-summary').innerText(), 'Lost (nobody told)');
-    expect(lost).toBeGreaterThan(0);
-    expect(await page.locator('#findings li').first().isVisible()).toBe(true);
+    await expect.poll(() => countOf(page, '#fates-summary', 'Lost (nobody told)')).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#findings li').first().isVisible()).toBe(true);
     await page.selectOption('#tracer-fate', 'lost');
     await page.click('#tracer-find');
     await page.click('#tracer-show');
@@ -73,7 +75,10 @@ describe('the trainer dashboard in chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-early-batch-delete.png'), fullPage: true });
     // Export the report: the same renderer as the CLI, with chart.js inlined.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-report')]);
-    const report = readFileSync(await download.path(), 'utf8');
+    // The browser is shared over a connection: the file is saved into this run's artifacts.
+    const saved = join(ARTIFACTS, 'dashboard-exported-report.html');
+    await download.saveAs(saved);
+    const report = readFileSync(saved, 'utf8');
     expect(report).toContain('Cutover rehearsal: early-batch-delete');
     expect(report).toContain('Content-Security-Policy');
     expect(problems).toEqual([]);
@@ -81,9 +86,9 @@ describe('the trainer dashboard in chromium', () => {
 
   test('commands are enabled only when allowed, refusals say why, and a shared link rebuilds the state exactly', async () => {
     const { page, problems } = await openDashboard(harness);
-    expect(await page.locator('#action-startBatch').isDisabled()).toBe(true);
+    await expect.poll(() => page.locator('#action-startBatch').isDisabled()).toBe(true);
     await expect.poll(() => page.locator('#reason-startBatch').innerText()).toContain('create one first');
-    expect(await page.locator('#action-completeBatch').isDisabled()).toBe(true);
+    await expect.poll(() => page.locator('#action-completeBatch').isDisabled()).toBe(true);
     // Keyboard only: focus a button and press Enter.
     await page.focus('#action-publishVerificationTxt');
     await page.keyboard.press('Enter');
@@ -97,7 +102,7 @@ describe('the trainer dashboard in chromium', () => {
     await page.click('#play');
     await expect.poll(() => page.locator('#clock').innerText()).not.toContain('T+1d3h ');
     await page.click('#play');
-    expect(await page.locator('#play').getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => page.locator('#play').getAttribute('aria-pressed')).toBe('false');
     const clock = await page.locator('#clock').innerText();
     await page.click('#share');
     // Packing the link is asynchronous (CompressionStream): wait for it to appear.
@@ -106,7 +111,7 @@ describe('the trainer dashboard in chromium', () => {
     const shared = await openDashboard(harness, link.slice(link.indexOf('#')));
     await expect.poll(() => shared.page.locator('#clock').innerText()).toBe(clock);
     await expect.poll(() => classOf(stepItem(shared.page, 'create-endpoint'))).toMatch(/done/);
-    expect(await shared.page.locator('#action-createEndpoint').isDisabled()).toBe(true);
+    await expect.poll(() => shared.page.locator('#action-createEndpoint').isDisabled()).toBe(true);
     // Rewind to the start: the commands are forgotten, the clock is back at T+0.
     await shared.page.click('#restart');
     await expect.poll(() => shared.page.locator('#clock').innerText()).toContain('T+0 ');
@@ -130,13 +135,13 @@ describe('the trainer dashboard in chromium', () => {
     await page.selectOption('#scenario-select', 'max');
     await page.click('#load-scenario');
     await expect.poll(() => page.locator('#mailboxes .count').innerText()).toBe('2,000 of 2,000 mailboxes');
-    expect(await page.locator('#mailbox-table tbody tr:not(.spacer)').count()).toBeLessThan(60);
+    await expect.poll(() => page.locator('#mailbox-table tbody tr:not(.spacer)').count()).toBeLessThan(60);
     await page.locator('.table-scroll').evaluate((element) => { element.scrollTop = 30_000; });
     await expect.poll(() => page.locator('#mailbox-table tbody tr:not(.spacer)').first().innerText()).not.toContain('user0001');
     await page.fill('#mailbox-filter', 'user1999');
     await expect.poll(() => page.locator('#mailboxes .count').innerText()).toBe('1 of 2,000 mailboxes');
     await page.click('button.sort[data-column="address"]');
-    expect(await page.locator('th[aria-sort="descending"]').count()).toBe(1);
+    await expect.poll(() => page.locator('th[aria-sort="descending"]').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-2000-mailboxes.png') });
     expect(problems).toEqual([]);
   }, 60_000);
