@@ -24,7 +24,8 @@ interface SweepOptions {
   fresh?: boolean;
 }
 
-const WORKER_ENTRY = new URL('./sweep-worker.ts', import.meta.url);
+// The worker beside this module: its TypeScript source in development, its built JavaScript in the package.
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './sweep-worker.ts' : './sweep-worker.js', import.meta.url);
 
 export function formatRiskTable(rows: readonly SweepRow[], path: string): string {
   const header = [path, 'runs', 'P(any loss)', 'mean lost', 'mean bounced', 'p95 delay'];

@@ -9,6 +9,7 @@ import { addSchemaCommand } from './command-schema.js';
 import { addServeCommand } from './command-serve.js';
 import { addSweepCommand } from './command-sweep.js';
 import type { CommandContext } from './context.js';
+import { packageVersion } from './version.js';
 
 /**
  * The `cutover` program. Commander never exits the process itself (exitOverride) and
@@ -17,12 +18,17 @@ import type { CommandContext } from './context.js';
 export function buildProgram(context: CommandContext): Command {
   const program = new Command('cutover')
     .description('Rehearse an Exchange cutover migration to Microsoft 365 in simulated time.')
-    .version('0.1.0', '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => context.io.stdout(text),
       writeErr: (text) => context.io.stderr(text),
       outputError: () => {},
+      // Help is the same text on every terminal, so bin/cutover.mjs can answer --help from it without loading the program.
+      getOutHelpWidth: () => 80,
+      getErrHelpWidth: () => 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     })
     .showSuggestionAfterError(true)
     .allowExcessArguments(false)

@@ -6,7 +6,7 @@ import type { JobMessage, ReplyMessage } from './worker-serve.js';
 import { bundledWorkerScript } from './worker-script.js';
 
 export interface PoolOptions<J, D, R = unknown> {
-  /** The worker's TypeScript entry (it calls `serveJobs`); bundled once into one script (worker-script.ts). */
+  /** The worker's entry (it calls `serveJobs`): TypeScript, bundled once into one script (worker-script.ts), or built JavaScript, run as it is. */
   entry: URL;
   /** Data every worker gets once (for example the resolved scenario). */
   data: D;
@@ -35,7 +35,9 @@ export async function runPool<J, R, D>(options: PoolOptions<J, D, R>): Promise<R
   const workers: Worker[] = [];
   let next = 0;
   let done = 0;
-  const script = options.loader === 'tsx' ? undefined : await bundledWorkerScript(options.entry);
+  // Built JavaScript (the installed package) runs as it is; TypeScript sources are bundled or go through tsx.
+  const plain = /\.m?js$/.test(options.entry.pathname);
+  const script = plain || options.loader === 'tsx' ? undefined : await bundledWorkerScript(options.entry);
   try {
     await new Promise<void>((resolve, reject) => {
       let failed = false;
@@ -49,7 +51,9 @@ export async function runPool<J, R, D>(options: PoolOptions<J, D, R>): Promise<R
       };
       for (let index = 0; index < size; index++) {
         const workerData = { entry: options.entry.href, data: options.data };
-        const worker = script !== undefined ? new Worker(script, { eval: true, workerData, execArgv: [] }) : new Worker(fileURLToPath(BOOTSTRAP), { workerData, execArgv: [] });
+        const worker = plain
+          ? new Worker(options.entry, { workerData, execArgv: [] })
+          : script !== undefined ? new Worker(script, { eval: true, workerData, execArgv: [] }) : new Worker(fileURLToPath(BOOTSTRAP), { workerData, execArgv: [] });
         workers.push(worker);
         worker.on('message', (reply: ReplyMessage<R>) => {
           if ('error' in reply) {
