@@ -60,7 +60,7 @@ export function addSweepCommand(program: Command, context: CommandContext): void
     .option('--out <file>', 'save every run as a JSON line as it finishes; an existing file of the same sweep is resumed')
     .addOption(new Option('--shard <i/n>', 'run only shard i of n (every n-th job); needs --out, merge the files with `cutover merge`').argParser(parseShard))
     .option('--fresh', 'start --out again from nothing instead of resuming it')
-    .addOption(new Option('--workers <n>', 'worker threads (default: all cores; 0 runs in this thread)').argParser(parseWorkerCount))
+    .addOption(new Option('--workers <n>', 'worker threads (default: the cores free now, available parallelism less the load average, at least 1; 0 runs in this thread)').argParser(parseWorkerCount))
     .addHelpText('after', `
 Examples:
   cutover sweep textbook --vary dns.initialMxTtl=1h..48h:12h --seeds 50

@@ -1,8 +1,8 @@
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../sim/index.js';
 import type { JobMessage, ReplyMessage } from './worker-serve.js';
+import { machineWorkerCount } from './worker-count.js';
 import { bundledWorkerScript } from './worker-script.js';
 
 export interface PoolOptions<J, D, R = unknown> {
@@ -11,7 +11,7 @@ export interface PoolOptions<J, D, R = unknown> {
   /** Data every worker gets once (for example the resolved scenario). */
   data: D;
   jobs: readonly J[];
-  /** Worker threads; defaults to every core (`os.availableParallelism()`), never more than there are jobs. */
+  /** Worker threads; defaults to the cores free now (worker-count.ts), never more than there are jobs. */
   size?: number;
   onProgress?: (done: number, total: number) => void;
   /** 'bundle' (the default) starts workers from one esbuild bundle, 'tsx' loads the sources through tsx in each worker (also the fallback when bundling fails). */
@@ -31,7 +31,7 @@ export async function runPool<J, R, D>(options: PoolOptions<J, D, R>): Promise<R
   const total = options.jobs.length;
   const results = new Array<R>(total);
   if (total === 0) return results;
-  const size = Math.max(1, Math.min(options.size ?? availableParallelism(), total));
+  const size = Math.max(1, Math.min(options.size ?? machineWorkerCount(total), total));
   const workers: Worker[] = [];
   let next = 0;
   let done = 0;
