@@ -8,6 +8,7 @@ import { shellQuote, type CommandContext } from './context.js';
 import { parsePositiveCount, parseVaryOption, parseWorkerCount } from './option-parsers.js';
 import { progressBar } from './progress.js';
 import { WHOLE, parseShard, shardIndices, shardLabel, type Shard } from './shard.js';
+import { chosenShard, shardNamed } from './shard-environment.js';
 import { runSweepJob, sweepConfig, type SweepData, type SweepJob } from './sweep-job.js';
 import { openResults, type ResultsWriter } from './sweep-out.js';
 import type { VarySpec } from './sweep-range.js';
@@ -58,7 +59,7 @@ export function addSweepCommand(program: Command, context: CommandContext): void
     .addOption(new Option('--seeds <n>', 'seeds 1..n for each value').argParser(parsePositiveCount).default(20))
     .option('--report <file>', 'write the risk table and chart as a self-contained HTML file')
     .option('--out <file>', 'save every run as a JSON line as it finishes; an existing file of the same sweep is resumed')
-    .addOption(new Option('--shard <i/n>', 'run only shard i of n (every n-th job); needs --out, merge the files with `cutover merge`').argParser(parseShard))
+    .addOption(new Option('--shard <i/n>', 'run only shard i of n (every n-th job); needs --out, merge the files with `cutover merge` (default: from $CUTOVER_SHARD, $CUTOVER_SHARD_INDEX/$CUTOVER_SHARD_COUNT or $JOB_COMPLETION_INDEX, see docs/scale-out.md)').argParser(parseShard))
     .option('--fresh', 'start --out again from nothing instead of resuming it')
     .addOption(new Option('--workers <n>', 'worker threads (default: the cores free now, available parallelism less the load average, at least 1; 0 runs in this thread)').argParser(parseWorkerCount))
     .addHelpText('after', `
@@ -73,10 +74,12 @@ with units in the range); [N] picks a list element by position, [name] the first
 whose action, address or name matches. Run the same command again after an
 interruption and it resumes from --out. Exit code 1 when any run lost or bounced mail.`)
     .action(async (file: string, options: SweepOptions) => {
-      const shard = options.shard ?? WHOLE;
+      const chosen = chosenShard(options.shard, context.io.env);
+      const shard = chosen?.shard ?? WHOLE;
       if (shard.count > 1 && options.out === undefined) {
-        throw new InputError('CLI_BAD_FLAG', `--shard ${shardLabel(shard)} needs --out: a shard's runs are merged from that file with cutover merge (see cutover sweep --help)`);
+        throw new InputError('CLI_BAD_FLAG', `${shardNamed(chosen!)} needs --out: a shard's runs are merged from that file with cutover merge (see cutover sweep --help)`);
       }
+      if (chosen !== undefined && chosen.source !== '--shard') context.io.stderr(`Shard       ${shardLabel(shard)} from ${chosen.source}\n`);
       if (options.fresh === true && options.out === undefined) throw new InputError('CLI_BAD_FLAG', '--fresh needs --out: it starts that results file again instead of resuming it (see cutover sweep --help)');
       const engine = await context.engine();
       const loaded = engine.loadScenario(file);

@@ -6,6 +6,7 @@ import { shellQuote, type CommandContext } from './context.js';
 import { parsePositiveCount, parseSeed, positiveDuration } from './option-parsers.js';
 import { progressBar } from './progress.js';
 import { WHOLE, parseShard, shardLabel, type Shard } from './shard.js';
+import { chosenShard, shardNamed, type ShardFromEnvironment } from './shard-environment.js';
 
 /**
  * `cutover fuzz FILE`: property-based search (issue 7) for admin timelines around a base
@@ -39,9 +40,9 @@ export interface FuzzOptions {
 
 export const parseTimeBudget = positiveDuration('--time 10m');
 
-function checkFlags(options: FuzzOptions, shard: Shard): void {
+function checkFlags(options: FuzzOptions, chosen: ShardFromEnvironment | undefined): void {
   const bad = (message: string) => new InputError('CLI_BAD_FLAG', `${message} (see cutover fuzz --help)`);
-  if (shard.count > 1 && options.out === undefined) throw bad(`--shard ${shardLabel(shard)} needs --out: a shard's cases are merged from that file with cutover merge`);
+  if (chosen !== undefined && chosen.shard.count > 1 && options.out === undefined) throw bad(`${shardNamed(chosen)} needs --out: a shard's cases are merged from that file with cutover merge`);
   if (options.fresh === true && options.out === undefined) throw bad('--fresh needs --out: it starts that results file again instead of resuming it');
   if (options.output !== undefined && options.out !== undefined) throw bad('-o/--output names the one counterexample of a search without --out; with --out each counterexample is written beside it as <out name>.case-K.yaml');
 }
@@ -57,7 +58,7 @@ export function addFuzzCommand(program: Command, context: CommandContext): void 
     .option('--no-metamorphic', 'skip the metamorphic properties (about four times faster)')
     .option('-o, --output <file>', 'where to write a counterexample (default: <scenario name>.counterexample.yaml); not with --out')
     .option('--out <file>', 'run every case and save each verdict as a JSON line as it finishes; an existing file of the same campaign is resumed')
-    .addOption(new Option('--shard <i/n>', 'run only shard i of n (every n-th case); needs --out and --seed, merge the files with `cutover merge`').argParser(parseShard))
+    .addOption(new Option('--shard <i/n>', 'run only shard i of n (every n-th case); needs --out and --seed, merge the files with `cutover merge` (default: from the environment, see docs/scale-out.md)').argParser(parseShard))
     .option('--fresh', 'start --out again from nothing instead of resuming it')
     .addHelpText('after', `
 Examples:
@@ -71,8 +72,10 @@ Without --out the search stops at the first counterexample. With --out every cas
 counterexample is written beside it as <out name>.case-K.yaml, and the same command resumes.
 Exit codes: 0 no counterexample; 1 a counterexample was written; 2 bad input; 3 internal error.`)
     .action(async (file: string, options: FuzzOptions) => {
-      const shard = options.shard ?? WHOLE;
-      checkFlags(options, shard);
+      const chosen = chosenShard(options.shard, context.io.env);
+      const shard = chosen?.shard ?? WHOLE;
+      checkFlags(options, chosen);
+      if (chosen !== undefined && chosen.source !== '--shard') context.io.stderr(`Shard       ${shardLabel(shard)} from ${chosen.source}\n`);
       const engine = await context.engine();
       const loaded = engine.loadScenario(file);
       for (const [flag, path] of [['--output', options.output], ['--out', options.out]] as const) {
