@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { Job as KubernetesJob } from 'kubernetes-models/batch/v1/Job';
+import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { parse, parseAllDocuments } from 'yaml';
 import { main, memoryIo } from '../../cli/index.js';
 import { temporaryDirectory } from '../fixtures/temporary.js';
@@ -50,6 +52,14 @@ describe('a Kubernetes Indexed Job (deploy/kubernetes/)', () => {
   const [sweep] = kubernetes('sweep-job.yaml');
   const [merge] = kubernetes('merge-job.yaml');
   const [volume] = kubernetes('results-volume.yaml');
+
+  test('every manifest is valid against the Kubernetes API schema (kubernetes-models), which refuses a broken one', () => {
+    for (const job of [sweep!, merge!]) expect(() => new KubernetesJob(job as never).validate()).not.toThrow();
+    expect(() => new PersistentVolumeClaim(volume as never).validate()).not.toThrow();
+    const broken = structuredClone(sweep!);
+    broken.spec.completionMode = 'Sometimes';
+    expect(() => new KubernetesJob(broken as never).validate()).toThrow(/completionMode/);
+  });
 
   test('is indexed, one shard per completion, every pod on the shared results volume', () => {
     expect(sweep!.kind).toBe('Job');
