@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { InputError, isInputError, safeText } from '../sim/index.js';
 import type { SimulationConfig } from '../model/config.js';
 import { firstDuplicateKey } from './duplicate-keys.js';
+import { INPUT_LIMITS, tooLarge } from './input-size.js';
 import { byPosition, issueToErrors } from './issues.js';
 import { formatPath, locate } from './locate.js';
 import { resolveScenario, type ResolveFailure } from './resolve.js';
@@ -43,6 +44,8 @@ export function parseScenario(text: string, fileName: string): LoadedScenario {
 
 function validate(text: string, file: string): { loaded: LoadedScenario } | { problems: InputError[] } {
   if (typeof text !== 'string') return { problems: [new InputError('SCENARIO_EMPTY', 'expected the text of a scenario file', { file })] };
+  // Text handed in directly (the library, the dashboard) is held to the file limit too; UTF-16 length ≤ bytes.
+  if (text.length > INPUT_LIMITS.scenarioBytes) return { problems: [tooLarge('SCENARIO_TOO_LARGE', 'scenario text', file, INPUT_LIMITS.scenarioBytes)] };
   const lines = new LineCounter();
   let document: Document;
   let data: unknown;
