@@ -2,14 +2,14 @@
  * User text (a key, a value, a file name, a CSV cell, a parser's message) echoed on a
  * terminal. Control characters (C0, DEL, C1: ESC starts every escape sequence, CR rewinds
  * the line, NUL and BEL are invisible), bidirectional overrides and isolates (they reorder
- * what a reader sees: "Trojan Source", CVE-2021-42574), zero-width characters, line and
+ * what a reader sees: "Trojan Source", CVE-2021-42574), zero-width spaces (not the joiners emoji and some scripts need), line and
  * paragraph separators and lone surrogates are written as visible escapes (\x1b, \u202e),
  * so echoed text can neither drive the terminal nor hide or fake part of a line. Long text
  * is cut with an ellipsis: an error line should point at the value, not reprint it.
  */
 
 /** Characters that are never echoed as they are. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const NAMED = new Map<string, string>([['\n', '\\n'], ['\r', '\\r'], ['\t', '\\t'], ['\u001b', '\\x1b']]);
 
