@@ -36,3 +36,20 @@ describe('the issue 17 inventory corpus', () => {
     }
   });
 });
+
+describe('import --split', () => {
+  test('2,001 mailboxes become two plans of at most 2,000, each a valid scenario', async () => {
+    const { temporaryDirectory } = await import('../fixtures/temporary.js');
+    const { readFileSync } = await import('node:fs');
+    const { parseScenario } = await import('../../scenarios/index.js');
+    const output = join(temporaryDirectory('split'), 'plan.yaml');
+    const outcome = await cli(['import', join(CORPUS, 'rows-2001.csv'), '--split', '-o', output]);
+    expect(outcome.code).toBe(0);
+    const sizes = [1, 2].map((part) => parseScenario(readFileSync(output.replace(/\.yaml$/, `-${part}.yaml`), 'utf8'), `plan-${part}.yaml`).config.organisation.recipients.length);
+    expect(sizes).toEqual([2000, 1]);
+  });
+
+  test('--split without --output is a flag error', async () => {
+    expectOneCleanLine(await cli(['import', join(CORPUS, 'rows-2001.csv'), '--split']), 'CLI_BAD_FLAG');
+  });
+});
