@@ -4,7 +4,7 @@ import { Trace } from '../sim/index.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { CommandContext } from './context.js';
 import { runScenario, type RunOptions } from './command-run.js';
-import { parseSeed, parseUntil } from './option-parsers.js';
+import { budgetOption, parseSeed, parseUntil } from './option-parsers.js';
 
 /** One trace line `time|kind|entity|detail` as a JSON object (detail may itself contain `|`). */
 export function traceLineJson(line: string): { at: number; kind: string; entity: string; detail: string } {
@@ -24,6 +24,7 @@ export function addReplayCommand(program: Command, context: CommandContext): voi
     .option('--json', 'print one JSON object instead of the summary')
     .option('--report <file>', 'also write the HTML report')
     .addOption(new Option('--until <duration>', 'stop at this time from the start, e.g. 72h').argParser(parseUntil))
+    .addOption(budgetOption())
     .addHelpText('after', `
 Examples:
   cutover replay textbook --seed 7

@@ -6,7 +6,8 @@ import { hasErrorFindings, renderReport, verdictOf } from '../report/index.js';
 import { checkOutputPath, writeFileAtomic } from './atomic-write.js';
 import { replayCommand, type CommandContext } from './context.js';
 import { runJson } from './json-output.js';
-import { parseSeed, parseUntil } from './option-parsers.js';
+import { budgetOption, parseSeed, parseUntil } from './option-parsers.js';
+import { enforceWorkBudget } from './work-budget.js';
 import { formatSummary } from './summary.js';
 
 export interface RunOptions {
@@ -14,6 +15,8 @@ export interface RunOptions {
   json?: boolean;
   report?: string;
   until?: Millis;
+  /** Work budget factor (--budget). */
+  budget?: number;
 }
 
 /**
@@ -57,6 +60,7 @@ export async function runScenario(context: CommandContext, file: string, options
     seed: options.seed ?? loaded.config.seed,
     horizon: options.until ?? loaded.config.horizon,
   };
+  enforceWorkBudget(config, options.budget, loaded.source.file);
   const result = withRecommendations(withPlanFindings(engine.simulate(config, { trace }), engine.checkPlan(config)), engine.recommend?.(config));
   const replay = replayCommand(file, result.seed, options.until === undefined ? undefined : formatDuration(options.until));
   const notes: string[] = [];
@@ -83,6 +87,7 @@ export function addRunCommand(program: Command, context: CommandContext): void {
     .option('--json', 'print one JSON object instead of the summary (see docs/cli.md)')
     .option('--report <file>', 'also write the self-contained HTML report to this file')
     .addOption(new Option('--until <duration>', 'stop the simulation at this time from the start, e.g. 72h').argParser(parseUntil))
+    .addOption(budgetOption())
     .addHelpText('after', `
 Examples:
   cutover run textbook
@@ -90,7 +95,8 @@ Examples:
   cutover run plan.yaml --json --until 72h > result.json
 
 Exit codes: 0 nothing lost or bounced and no error findings; 1 mail lost or bounced,
-or error findings; 2 bad input (flags, scenario, paths); 3 internal error.`)
+or error findings; 2 bad input (flags, scenario, paths, a run over the work budget);
+3 internal error.`)
     .action(async (file: string, options: RunOptions) => {
       await runScenario(context, file, options, new Trace({ keepLines: false }));
     });

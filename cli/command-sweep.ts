@@ -5,7 +5,8 @@ import { renderSweepReport, type SweepRow } from '../report/index.js';
 import { checkOutputPath, writeFileAtomic } from './atomic-write.js';
 import { campaignFor, campaignJobs, type Campaign } from './campaign.js';
 import { shellQuote, type CommandContext } from './context.js';
-import { parsePositiveCount, parseVaryOption, parseWorkerCount } from './option-parsers.js';
+import { budgetOption, parsePositiveCount, parseVaryOption, parseWorkerCount } from './option-parsers.js';
+import { enforceWorkBudget } from './work-budget.js';
 import { progressBar } from './progress.js';
 import { WHOLE, parseShard, shardIndices, shardLabel, type Shard } from './shard.js';
 import { chosenShard, shardNamed } from './shard-environment.js';
@@ -23,6 +24,7 @@ interface SweepOptions {
   workers?: number;
   shard?: Shard;
   fresh?: boolean;
+  budget?: number;
 }
 
 // The worker beside this module: its TypeScript source in development, its built JavaScript in the package.
@@ -61,6 +63,7 @@ export function addSweepCommand(program: Command, context: CommandContext): void
     .option('--out <file>', 'save every run as a JSON line as it finishes; an existing file of the same sweep is resumed')
     .addOption(new Option('--shard <i/n>', 'run only shard i of n (every n-th job); needs --out, merge the files with `cutover merge` (default: from $CUTOVER_SHARD, $CUTOVER_SHARD_INDEX/$CUTOVER_SHARD_COUNT or $JOB_COMPLETION_INDEX, see docs/scale-out.md)').argParser(parseShard))
     .option('--fresh', 'start --out again from nothing instead of resuming it')
+    .addOption(budgetOption())
     .addOption(new Option('--workers <n>', 'worker threads (default: the cores free now, available parallelism less the load average, at least 1; 0 runs in this thread)').argParser(parseWorkerCount))
     .addHelpText('after', `
 Examples:
@@ -87,7 +90,8 @@ interruption and it resumes from --out. Exit code 1 when any run lost or bounced
         if (path !== undefined) checkOutputPath(path, [loaded.source.file], flag);
       }
       const data: SweepData = { config: loaded.config, path: options.vary.path };
-      sweepConfig(data, { value: options.vary.values[0]!, seed: 1 }); // fails here, before any work, on a bad path
+      // Fails here, before any work, on a bad path or a value that makes a run too big for the budget.
+      for (const value of options.vary.values) enforceWorkBudget(sweepConfig(data, { value, seed: 1 }), options.budget, loaded.source.file);
       const command = `cutover sweep ${shellQuote(file)} --vary ${shellQuote(options.vary.source)} --seeds ${options.seeds}`;
       const campaign = campaignFor(loaded.config, options.vary, options.seeds, command);
       const allJobs = campaignJobs(campaign);

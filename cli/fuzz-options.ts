@@ -15,4 +15,6 @@ export interface FuzzOptions {
   out?: string;
   shard?: Shard;
   fresh?: boolean;
+  /** Work budget factor (--budget) for the base scenario. */
+  budget?: number;
 }

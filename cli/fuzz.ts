@@ -3,7 +3,8 @@ import { Option } from 'commander';
 import { InputError, MINUTE } from '../sim/index.js';
 import { checkOutputPath } from './atomic-write.js';
 import { shellQuote, type CommandContext } from './context.js';
-import { parsePositiveCount, parseSeed, positiveDuration } from './option-parsers.js';
+import { budgetOption, parsePositiveCount, parseSeed, positiveDuration } from './option-parsers.js';
+import { enforceWorkBudget } from './work-budget.js';
 import { progressBar } from './progress.js';
 import type { FuzzOptions } from './fuzz-options.js';
 import { WHOLE, parseShard, shardLabel, type Shard } from './shard.js';
@@ -46,6 +47,7 @@ export function addFuzzCommand(program: Command, context: CommandContext): void 
     .option('--out <file>', 'run every case and save each verdict as a JSON line as it finishes; an existing file of the same campaign is resumed')
     .addOption(new Option('--shard <i/n>', 'run only shard i of n (every n-th case); needs --out and --seed, merge the files with `cutover merge` (default: from the environment, see docs/scale-out.md)').argParser(parseShard))
     .option('--fresh', 'start --out again from nothing instead of resuming it')
+    .addOption(budgetOption())
     .addHelpText('after', `
 Examples:
   cutover fuzz textbook --runs 200
@@ -64,6 +66,7 @@ Exit codes: 0 no counterexample; 1 a counterexample was written; 2 bad input; 3 
       if (chosen !== undefined && chosen.source !== '--shard') context.io.stderr(`Shard       ${shardLabel(shard)} from ${chosen.source}\n`);
       const engine = await context.engine();
       const loaded = engine.loadScenario(file);
+      enforceWorkBudget(loaded.config, options.budget, loaded.source.file);
       for (const [flag, path] of [['--output', options.output], ['--out', options.out]] as const) {
         if (path !== undefined) checkOutputPath(path, [loaded.source.file], flag);
       }

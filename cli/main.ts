@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { CommanderError } from 'commander';
-import { isInputError } from '../sim/index.js';
+import { isInputError, safeText } from '../sim/index.js';
 import { coloursFor } from './colour.js';
 import type { CommandContext } from './context.js';
 import type { Engine } from './engine.js';
@@ -12,6 +12,12 @@ export const EXIT = { ok: 0, findings: 1, badInput: 2, internal: 3 } as const;
 
 /** Collapses commander's message (which may span lines and starts with "error: ") into one line. */
 const oneLine = (message: string): string => message.replace(/^error:\s*/i, '').replace(/\s*\n\s*/g, ' ').trim();
+
+/** Longest error line printed: it names a problem, it does not reprint the input. */
+const MAX_ERROR_LINE = 1_000;
+
+/** The last guard before stderr: one line, nothing that can drive the terminal, bounded length. */
+const errorLine = (text: string): string => safeText(oneLine(text), MAX_ERROR_LINE);
 
 /**
  * Runs the `cutover` command line and returns its exit code; never exits the process and
@@ -36,15 +42,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo(), eng
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
       if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') return EXIT.badInput;
       const command = program.commands.find((candidate) => argv.includes(candidate.name()))?.name();
-      io.stderr(`cutover: error: ${oneLine(error.message)} (see cutover ${command === undefined ? '' : `${command} `}--help) [CLI_BAD_FLAG]\n`);
+      io.stderr(`cutover: error: ${errorLine(error.message)} (see cutover ${command === undefined ? '' : `${command} `}--help) [CLI_BAD_FLAG]\n`);
       return EXIT.badInput;
     }
     if (isInputError(error)) {
-      io.stderr(`cutover: error: ${oneLine(error.describe())}\n`);
+      io.stderr(`cutover: error: ${errorLine(error.describe())}\n`);
       return EXIT.badInput;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`cutover: internal error: ${oneLine(message)} — please report this with the command you ran (CUTOVER_DEBUG=1 shows details)\n`);
+    io.stderr(`cutover: internal error: ${errorLine(message)} — please report this with the command you ran (CUTOVER_DEBUG=1 shows details)\n`);
     if (io.env.CUTOVER_DEBUG === '1' && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT.internal;
   }

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { isInputError, parseDuration, type Millis } from '../sim/index.js';
 import { parseVary, type VarySpec } from './sweep-range.js';
 
@@ -55,3 +55,15 @@ export function parsePort(text: string): number {
   if (!/^\d+$/.test(text.trim()) || port > 65_535) throw new InvalidArgumentError('expected a port number from 0 to 65535 (0 picks a free one).');
   return port;
 }
+
+/** `--budget <factor>`: the work budget (scenarios/budget.ts) times this; 1 is the default. */
+export function parseBudget(text: string): number {
+  const factor = Number(text);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(text) || !(factor > 0) || factor > 1_000) {
+    throw new InvalidArgumentError('expected a factor above 0 and at most 1000, for example --budget 4 (four times the default work budget).');
+  }
+  return factor;
+}
+
+export const budgetOption = (): Option =>
+  new Option('--budget <factor>', 'raise the work budget this many times (default 1: 30 million events, 2 GB; see docs/cli.md)').argParser(parseBudget);

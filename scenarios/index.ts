@@ -10,4 +10,7 @@ export { importInventory, type InventoryImport, type InventoryOptions, type RowP
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.js';
 export { articlePlan } from './article-plan.js';
 export { parseSize, formatSize } from './size.js';
+export { checkWorkBudget, estimateWork, scaledBudget, DEFAULT_WORK_BUDGET, type WorkBudget, type WorkEstimate } from './budget.js';
+export { INPUT_LIMITS } from './input-size.js';
+export { LIMITS, MAX_DURATION } from './bounds.js';
 export type { ScenarioFile, PlanEntry } from './schema.js';

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'yaml';
-import { InputError } from '../sim/index.js';
+import { InputError, safeText } from '../sim/index.js';
+import { LIMITS } from './bounds.js';
 import type { MailboxType } from '../model/organisation.js';
 import { articlePlan } from './article-plan.js';
 import { parseScenario, type LoadedScenario } from './parse.js';
@@ -29,6 +30,8 @@ export interface InventoryImport {
   problems: RowProblem[];
   /** Rows left out on purpose (system mailboxes a cutover does not move). */
   skipped: { row: number; address: string; reason: string }[];
+  /** With `split`: every part in order (the first is `scenario`); otherwise just `scenario`. */
+  parts?: InventoryImport['scenario'][];
 }
 
 export interface InventoryOptions {
@@ -39,14 +42,20 @@ export interface InventoryOptions {
   keepGoing?: boolean;
   /** Scenario name; default: from the file name. */
   name?: string;
+  /**
+   * More mailboxes than one cutover batch takes (2,000: CUT) are refused; with `split` they
+   * become several scenarios of at most that many each (`parts`), in the file's order.
+   */
+  split?: boolean;
 }
 
 const REQUIRED = ['DisplayName', 'PrimarySmtpAddress', 'TotalItemSize', 'ItemCount', 'RecipientTypeDetails', 'HiddenFromAddressListsEnabled'] as const;
 type Column = (typeof REQUIRED)[number];
 
-const TYPES: Record<string, MailboxType> = {
-  usermailbox: 'UserMailbox', linkedmailbox: 'UserMailbox', sharedmailbox: 'SharedMailbox', roommailbox: 'RoomMailbox', equipmentmailbox: 'EquipmentMailbox',
-};
+/** A Map, not an object: a cell of `constructor` or `__proto__` must not find Object's own properties. */
+const TYPES = new Map<string, MailboxType>([
+  ['usermailbox', 'UserMailbox'], ['linkedmailbox', 'UserMailbox'], ['sharedmailbox', 'SharedMailbox'], ['roommailbox', 'RoomMailbox'], ['equipmentmailbox', 'EquipmentMailbox'],
+]);
 /** System mailboxes Get-Mailbox can list but a cutover does not migrate. */
 const SYSTEM_TYPES = new Set(['discoverymailbox', 'arbitrationmailbox', 'monitoringmailbox', 'auditlogmailbox', 'systemmailbox', 'auxauditlogmailbox']);
 const ADDRESS = /^[^\s@<>()",;:]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
@@ -61,7 +70,7 @@ function readRows(csvText: string, fileName: string): Row[] {
     return parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as Row[];
   } catch (error) {
     const details = error as { message?: string; lines?: number };
-    throw new InputError('CSV_SYNTAX', `not a readable CSV file: ${details.message ?? String(error)}`, { file: fileName, ...(details.lines ? { line: details.lines } : {}) });
+    throw new InputError('CSV_SYNTAX', `not a readable CSV file: ${safeText(details.message ?? String(error), 200)}`, { file: fileName, ...(details.lines ? { line: details.lines } : {}) });
   }
 }
 
@@ -87,28 +96,33 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
     const row = position + 2;
     const problem = (column: string, message: string) => problems.push({ row, line: info.lines, column, message });
     const field = (column: Column) => record[index[column]] ?? '';
+    /** A cell quoted in a message: made safe to print and cut (a 5 KB cell is not reprinted). */
+    const cell = (column: Column) => safeText(field(column));
     if (record.length !== header.record.length) {
       problem('*', `has ${record.length} fields, the header has ${header.record.length} (an unquoted comma?)`);
       return;
     }
     const before = problems.length;
     const address = field('PrimarySmtpAddress').toLowerCase();
-    if (!ADDRESS.test(address)) problem('PrimarySmtpAddress', `"${field('PrimarySmtpAddress')}" is not an email address`);
+    if (!ADDRESS.test(address)) problem('PrimarySmtpAddress', `"${cell('PrimarySmtpAddress')}" is not an email address`);
     else if (seen.has(address)) problem('PrimarySmtpAddress', `${address} appears twice`);
     const typeText = field('RecipientTypeDetails').toLowerCase();
     if (SYSTEM_TYPES.has(typeText)) {
-      skipped.push({ row, address, reason: `${field('RecipientTypeDetails')} is a system mailbox; a cutover does not migrate it` });
+      skipped.push({ row, address, reason: `${cell('RecipientTypeDetails')} is a system mailbox; a cutover does not migrate it` });
       return;
     }
-    const type = TYPES[typeText];
-    if (!type) problem('RecipientTypeDetails', `"${field('RecipientTypeDetails')}" is not a mailbox type (expected ${Object.values(TYPES).filter((v, i, a) => a.indexOf(v) === i).join(', ')})`);
-    const size = parseSize(field('TotalItemSize'));
-    if (size === undefined) problem('TotalItemSize', `"${field('TotalItemSize')}" is not a size (expected for example "1.234 GB (1,324,567,890 bytes)")`);
+    const type = TYPES.get(typeText);
+    if (!type) problem('RecipientTypeDetails', `"${cell('RecipientTypeDetails')}" is not a mailbox type (expected ${[...new Set(TYPES.values())].join(', ')})`);
+    const parsedSize = parseSize(field('TotalItemSize'));
+    // The scenario's own range (scenarios/bounds.ts), checked here so the row is named, not the generated file.
+    const size = parsedSize !== undefined && parsedSize <= LIMITS.mailboxBytes ? parsedSize : undefined;
+    if (parsedSize === undefined) problem('TotalItemSize', `"${cell('TotalItemSize')}" is not a size (expected for example "1.234 GB (1,324,567,890 bytes)")`);
+    else if (size === undefined) problem('TotalItemSize', `"${cell('TotalItemSize')}" is larger than any mailbox (at most ${formatSize(LIMITS.mailboxBytes)})`);
     const itemText = field('ItemCount').replace(/,/g, '');
-    const items = /^\d+$/.test(itemText) ? Number(itemText) : undefined;
-    if (items === undefined) problem('ItemCount', `"${field('ItemCount')}" is not a whole number`);
+    const items = /^\d{1,15}$/.test(itemText) && Number(itemText) <= LIMITS.itemsPerMailbox ? Number(itemText) : undefined;
+    if (items === undefined) problem('ItemCount', `"${cell('ItemCount')}" is not a whole number from 0 to ${LIMITS.itemsPerMailbox.toLocaleString('en-US')}`);
     const hiddenText = field('HiddenFromAddressListsEnabled').toLowerCase();
-    if (hiddenText !== 'true' && hiddenText !== 'false') problem('HiddenFromAddressListsEnabled', `"${field('HiddenFromAddressListsEnabled')}" is not True or False`);
+    if (hiddenText !== 'true' && hiddenText !== 'false') problem('HiddenFromAddressListsEnabled', `"${cell('HiddenFromAddressListsEnabled')}" is not True or False`);
     if (problems.length > before || !type || size === undefined || items === undefined) return;
     seen.add(address);
     const displayName = field('DisplayName') || address;
@@ -123,20 +137,49 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
   }
   if (mailboxes.length === 0) throw new InputError('CSV_NO_MAILBOXES', 'the inventory lists no mailbox that can be migrated', { file });
 
+  const limit = options.split ? LIMITS.mailboxes : LIMITS.batchMailboxes;
+  if (mailboxes.length > limit) {
+    throw new InputError('CSV_TOO_MANY_MAILBOXES', options.split
+      ? `the inventory lists ${mailboxes.length.toLocaleString('en-US')} mailboxes; even split, at most ${LIMITS.mailboxes.toLocaleString('en-US')} are imported (an organisation that large is not a cutover: CUT recommends 150, allows 2,000)`
+      : `the inventory lists ${mailboxes.length.toLocaleString('en-US')} mailboxes, more than the ${LIMITS.batchMailboxes.toLocaleString('en-US')} one cutover batch takes (CUT); import them as several plans with split (--split), or use a staged or hybrid migration`,
+    { file }, `at most ${limit.toLocaleString('en-US')} mailboxes`);
+  }
+
   const domain = (options.domain ?? mostCommonDomain(mailboxes.map((mailbox) => mailbox.address))).toLowerCase();
-  const totalBytes = mailboxes.reduce((sum, mailbox) => sum + (parseSize(mailbox.size ?? 0) ?? 0), 0);
-  const fromFile = (file.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]/g, '-');
+  const fromFile = (file.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64);
   const name = options.name ?? (fromFile || 'inventory');
+  const chunks: (typeof mailboxes)[] = [];
+  for (let start = 0; start < mailboxes.length; start += LIMITS.batchMailboxes) chunks.push(mailboxes.slice(start, start + LIMITS.batchMailboxes));
+  const parts = chunks.map((chunk, part) => scenarioOf(chunk, {
+    name: chunks.length === 1 ? name : `${name}-${part + 1}`,
+    source: `${safeText(file.split(/[\\/]/).pop())}${chunks.length === 1 ? '' : ` (part ${part + 1} of ${chunks.length})`}`,
+    domain,
+    file,
+  }));
+  return { scenario: parts[0]!, problems, skipped, ...(options.split ? { parts } : {}) };
+}
+
+function scenarioOf(
+  mailboxes: NonNullable<ScenarioFile['organisation']['mailboxes']>,
+  { name, source, domain, file }: { name: string; source: string; domain: string; file: string },
+): InventoryImport['scenario'] {
+  const totalBytes = mailboxes.reduce((sum, mailbox) => sum + (parseSize(mailbox.size ?? 0) ?? 0), 0);
   const data: ScenarioFile = {
     name,
-    description: `Imported from ${file.split(/[\\/]/).pop()}: ${mailboxes.length} mailboxes, ${formatSize(totalBytes)}; the article's plan with the batch removed when the twin says it is safe.`,
+    description: `Imported from ${source}: ${mailboxes.length} mailboxes, ${formatSize(totalBytes)}; the article's plan with the batch removed when the twin says it is safe.`,
     seed: 1,
     horizon: '21d',
     organisation: { domain, mailboxes },
     plan: articlePlan(),
   };
   const text = stringify(data, { lineWidth: 0 });
-  return { scenario: { text, data, loaded: parseScenario(text, `${name}.yaml`) }, problems, skipped };
+  try {
+    return { text, data, loaded: parseScenario(text, `${name}.yaml`) };
+  } catch (error) {
+    // The rows were checked one by one; what is left is a whole-file problem, named at the CSV, not the scenario it would write.
+    if (error instanceof InputError) throw new InputError('CSV_IMPORT_INVALID', `the scenario imported from it is not valid: ${error.message}`, { file }, error.expected);
+    throw error;
+  }
 }
 
 function mostCommonDomain(addresses: readonly string[]): string {

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Document, LineCounter } from 'yaml';
-import { InputError } from '../sim/index.js';
+import { InputError, safeText } from '../sim/index.js';
 import { allowedKeys, closestKey } from './known-keys.js';
-import { formatPath, locate } from './locate.js';
+import { formatPath, keyLocator, locate } from './locate.js';
 import { scenarioSchema } from './schema.js';
 
 /**
@@ -24,18 +24,19 @@ export function issueToErrors(issue: z.core.$ZodIssue, document: Document, lines
   const path = issue.path as (string | number)[];
   if (issue.code === 'unrecognized_keys') {
     const allowed = allowedKeys(scenarioSchema, path, data);
+    const positionOf = keyLocator(document, lines, path);
     return issue.keys.map((key) => {
-      const position = locate(document, lines, path, key);
+      const position = positionOf(key);
       const where = { file, line: position.line, column: position.column, path: formatPath([...path, key]) };
       if (PASSWORD_KEY.test(key)) {
         return new InputError('SCENARIO_PLAINTEXT_PASSWORD',
-          `a password is never written in a scenario file; write \`passwordEnv: CUTOVER_ADMIN_PASSWORD\` (the name of an environment variable that holds it) instead of \`${key}\``,
+          `a password is never written in a scenario file; write \`passwordEnv: CUTOVER_ADMIN_PASSWORD\` (the name of an environment variable that holds it) instead of \`${safeText(key)}\``,
           where, 'passwordEnv: <environment variable name>');
       }
-      const suggestion = closestKey(key, allowed);
+      const suggestion = key.length > 64 ? undefined : closestKey(key, allowed);
       const known = allowed.length > 0 ? `; allowed here: ${allowed.join(', ')}` : '';
       return new InputError('SCENARIO_UNKNOWN_KEY',
-        `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}${known}`, where, allowed.join(', '));
+        `unknown key "${safeText(key)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}${known}`, where, allowed.join(', '));
     });
   }
   const position = locate(document, lines, path);
@@ -48,8 +49,8 @@ export function issueToErrors(issue: z.core.$ZodIssue, document: Document, lines
   }
   if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {
     const given = valueAt(data, path);
-    const suggestion = typeof given === 'string' ? closestKey(given, issue.options.map(String)) : undefined;
-    if (suggestion) return [new InputError('SCENARIO_INVALID_VALUE', `"${given}" is not known (did you mean "${suggestion}"?); ${expected}`, where, expected)];
+    const suggestion = typeof given === 'string' && given.length <= 64 ? closestKey(given, issue.options.map(String)) : undefined;
+    if (suggestion) return [new InputError('SCENARIO_INVALID_VALUE', `"${safeText(given)}" is not known (did you mean "${suggestion}"?); ${expected}`, where, expected)];
   }
   return [new InputError('SCENARIO_INVALID_VALUE', expected, where, expected)];
 }

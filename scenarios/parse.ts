@@ -1,6 +1,8 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { InputError, isInputError } from '../sim/index.js';
+import { InputError, isInputError, safeText } from '../sim/index.js';
 import type { SimulationConfig } from '../model/config.js';
+import { firstDuplicateKey } from './duplicate-keys.js';
+import { INPUT_LIMITS, tooLarge } from './input-size.js';
 import { byPosition, issueToErrors } from './issues.js';
 import { formatPath, locate } from './locate.js';
 import { resolveScenario, type ResolveFailure } from './resolve.js';
@@ -13,6 +15,9 @@ export interface LoadedScenario {
   description?: string;
   source: { file: string; text: string };
 }
+
+/** A parser's message can quote the input; it is cut like any echoed text. */
+const MAX_REASON = 200;
 
 const baseName = (file: string): string => (file.split(/[\\/]/).pop() ?? file).replace(/\.(ya?ml|json)$/i, '') || 'scenario';
 
@@ -39,22 +44,31 @@ export function parseScenario(text: string, fileName: string): LoadedScenario {
 
 function validate(text: string, file: string): { loaded: LoadedScenario } | { problems: InputError[] } {
   if (typeof text !== 'string') return { problems: [new InputError('SCENARIO_EMPTY', 'expected the text of a scenario file', { file })] };
+  // Text handed in directly (the library, the dashboard) is held to the file limit too; UTF-16 length ≤ bytes.
+  if (text.length > INPUT_LIMITS.scenarioBytes) return { problems: [tooLarge('SCENARIO_TOO_LARGE', 'scenario text', file, INPUT_LIMITS.scenarioBytes)] };
   const lines = new LineCounter();
   let document: Document;
   let data: unknown;
   try {
-    document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    // logLevel 'error': the library's warnings (a complex key) would reach stderr through process.emitWarning;
+    // such a key is reported as an unknown key instead.
+    document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
     const syntax = document.errors[0];
     if (syntax) {
       const position = lines.linePos(syntax.pos[0]);
       const line = position.line;
       const column = position.col;
-      const reason = syntax.message.split('\n')[0] ?? syntax.message;
+      const reason = safeText(syntax.message.split('\n')[0] ?? syntax.message, MAX_REASON);
       return { problems: [new InputError('SCENARIO_YAML_SYNTAX', `not valid YAML or JSON: ${reason}`, { file, line, column }, 'YAML or JSON text')] };
+    }
+    const duplicate = firstDuplicateKey(document);
+    if (duplicate) {
+      const { line, col } = lines.linePos(duplicate.offset);
+      return { problems: [new InputError('SCENARIO_YAML_SYNTAX', `not valid YAML or JSON: the key "${safeText(duplicate.key)}" appears twice in one mapping`, { file, line, column: col }, 'each key once')] };
     }
     data = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = safeText(error instanceof Error ? error.message : String(error), MAX_REASON);
     return { problems: [new InputError('SCENARIO_YAML_SYNTAX', `not valid YAML or JSON: ${reason}`, { file, line: 1, column: 1 }, 'YAML or JSON text')] };
   }
   if (data === null || data === undefined) {

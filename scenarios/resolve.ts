@@ -5,6 +5,7 @@ import {
   DEFAULT_ONPREM_SERVER, DEFAULT_SCENARIO, DEFAULT_SENDERS, DEFAULT_TENANT,
 } from '../model/defaults.js';
 import type { ExchangeVersion, Mailbox, Recipient } from '../model/organisation.js';
+import { LIMITS } from './bounds.js';
 import { generateMailboxes } from './generate.js';
 import { resolveFaults, resolveMessages, resolvePlan } from './resolve-plan.js';
 import type { ScenarioFile } from './schema.js';
@@ -52,6 +53,10 @@ function resolveRecipients(file: ScenarioFile, seed: number, fail: ResolveFailur
     return mailbox;
   });
   const generate = organisation.generate;
+  const mailboxCount = listed.length + (generate?.count ?? 0);
+  if (mailboxCount > LIMITS.mailboxes) {
+    fail(['organisation'], `${mailboxCount} mailboxes listed and generated; expected at most ${LIMITS.mailboxes.toLocaleString('en-US')} (five times the 2,000 of a cutover batch: CUT)`);
+  }
   if (generate) {
     const special = (generate.hiddenCount ?? 0) + (generate.unifiedMessagingCount ?? 0) + (generate.sharedCount ?? 0) + (generate.missingFullAccessCount ?? 0);
     if (special > generate.count) fail(['organisation', 'generate'], `the special counts add up to ${special}, more than count (${generate.count})`);

@@ -1,5 +1,19 @@
 import { z } from 'zod';
-import { address, count, environmentVariableName, flag, hostName, oneOf, positiveCount, positiveNumber, size } from './schema-primitives.js';
+import { CONCURRENCY_LIMITS } from '../model/defaults.js';
+import { boundedCount, boundedNumber, LIMITS, withSizeRange } from './bounds.js';
+import { address, environmentVariableName, flag, hostName, oneOf, size } from './schema-primitives.js';
+
+const MB = 1024 ** 2;
+const GB = 1024 ** 3;
+const TB = 1024 ** 4;
+const MAILBOX_WHY = 'Exchange Online archives grow to 1.5 TB; primary mailboxes stop at 100 GB (dns §6.5)';
+const mailboxSize = (description: string) => withSizeRange(size, { min: 0, max: LIMITS.mailboxBytes, why: MAILBOX_WHY }, description);
+const ITEMS_WHY = 'Exchange Online holds 1 million items a folder; ten full folders is beyond any cutover';
+const items = boundedCount(0, LIMITS.itemsPerMailbox, ITEMS_WHY);
+const mailboxCount = boundedCount(0, LIMITS.mailboxes, 'the most mailboxes a scenario holds: five times the 2,000 of a cutover batch (CUT)');
+const list = <T extends z.ZodType>(element: T, max: number, what: string) =>
+  z.array(element).max(max, { error: `expected at most ${max.toLocaleString('en-US')} ${what}` });
+
 
 /** The `organisation:` and `endpoint:` sections of a scenario file. Defaults are applied in resolve.ts. */
 
@@ -17,37 +31,49 @@ export const mailboxEntry = z.strictObject({
   address,
   displayName: z.string().optional(),
   type: oneOf(MAILBOX_TYPES).optional().describe('RecipientTypeDetails (default UserMailbox)'),
-  size: size.optional().describe('TotalItemSize (default 0)'),
-  items: count.optional().describe('ItemCount (default: size × generate.itemsPerGB)'),
+  size: mailboxSize('TotalItemSize (default 0)').optional(),
+  items: items.optional().describe('ItemCount (default: size × generate.itemsPerGB)'),
   hidden: flag.optional().describe('HiddenFromAddressListsEnabled: such mailboxes fail a cutover (CUT)'),
   unifiedMessaging: flag.optional().describe('UM enabled: must be disabled before migrating (CUT)'),
-  largeItems: count.optional().describe('items over the target MaxReceiveSize, skipped'),
-  badItems: count.optional().describe('corrupt items, skipped'),
+  largeItems: items.optional().describe('items over the target MaxReceiveSize, skipped'),
+  badItems: items.optional().describe('corrupt items, skipped'),
   manager: address.optional(),
-  delegates: z.array(address).optional(),
+  delegates: list(address, LIMITS.recipients, 'delegates').optional(),
   missingFullAccess: flag.optional().describe('the migration admin lacks FullAccess on this mailbox'),
 });
 
 export const generateSection = z.strictObject({
-  count: count.describe('number of mailboxes to generate'),
-  sizeMedian: size.optional().describe('median mailbox size (lognormal)'),
-  sizeSigma: z.number().nonnegative().optional().describe('log standard deviation of mailbox sizes; 0 makes all equal'),
-  maxSize: size.optional().describe('largest generated mailbox'),
-  itemsPerGB: positiveNumber.optional().describe('items per GB of mailbox (≈ 1 GB / 75 KB average item)'),
-  hiddenCount: count.optional().describe('how many generated mailboxes are hidden from address lists'),
-  unifiedMessagingCount: count.optional(),
-  sharedCount: count.optional().describe('how many generated mailboxes are SharedMailbox'),
-  missingFullAccessCount: count.optional(),
-  largeItemsPerMailbox: count.optional(),
-  badItemsPerMailbox: count.optional(),
+  count: mailboxCount.describe('number of mailboxes to generate'),
+  sizeMedian: mailboxSize('median mailbox size (lognormal)').optional(),
+  sizeSigma: boundedNumber({ min: 0, max: 3, why: 'a lognormal log sigma; 3 spreads sizes 20× either way at one sigma' }).optional()
+    .describe('log standard deviation of mailbox sizes; 0 makes all equal'),
+  maxSize: mailboxSize('largest generated mailbox').optional(),
+  itemsPerGB: boundedNumber({ min: 0, max: 1_048_576, exclusiveMin: true, why: 'dns §6.4: about 14,000 (75 KB items); 1 KB items give 1,048,576' }).optional()
+    .describe('items per GB of mailbox (≈ 1 GB / 75 KB average item)'),
+  hiddenCount: mailboxCount.optional().describe('how many generated mailboxes are hidden from address lists'),
+  unifiedMessagingCount: mailboxCount.optional(),
+  sharedCount: mailboxCount.optional().describe('how many generated mailboxes are SharedMailbox'),
+  missingFullAccessCount: mailboxCount.optional(),
+  largeItemsPerMailbox: items.optional(),
+  badItemsPerMailbox: items.optional(),
   addressPrefix: z.string().regex(/^[a-z0-9._-]+$/i, { error: 'expected letters, digits, ".", "_" or "-"' }).optional()
     .describe('generated addresses are <prefix><number>@<domain> (default "user")'),
 });
 
+/** Megabits per second of an uplink text ("100 Mbps", "1 Gbit"); silent on text the pattern refuses. */
+function uplinkInRange(text: string): boolean {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(M|G)/i.exec(text);
+  if (!match) return true;
+  const mbps = Number(match[1]) * ((match[2] ?? 'M').toUpperCase() === 'G' ? 1000 : 1);
+  return mbps >= 0.1 && mbps <= 100_000;
+}
+
+const concurrency = boundedCount(CONCURRENCY_LIMITS.min, CONCURRENCY_LIMITS.max, 'KB2797784: 300 concurrent migrations per endpoint type');
+
 const groupEntry = z.strictObject({
   address,
   displayName: z.string().optional(),
-  members: z.array(address).optional(),
+  members: list(address, LIMITS.recipients, 'members').optional(),
   security: flag.optional().describe('an on-prem security group (stays one only if pre-created empty in the tenant: CUT)'),
 });
 
@@ -67,20 +93,21 @@ const serverSection = z.strictObject({
     credentialsValid: flag.optional(),
   }).optional(),
   scpPointerSet: flag.optional().describe('AutoDiscoverServiceInternalUri still set on the CAS'),
-  uplink: z.string().regex(/^\s*\d+(\.\d+)?\s*(Mbps|Mbit|Gbps|Gbit)\s*$/i, { error: 'expected a bandwidth such as "100 Mbps"' }).optional()
+  uplink: z.string().regex(/^\s*\d+(\.\d+)?\s*(Mbps|Mbit|Gbps|Gbit)\s*$/i, { error: 'expected a bandwidth such as "100 Mbps"' })
+    .refine(uplinkInRange, { error: 'expected a bandwidth from 0.1 Mbps to 100 Gbps (a site\'s Internet uplink)' }).optional()
     .describe('upload bandwidth of the site, for example "100 Mbps"'),
-  sourceCapPerHour: size.optional().describe('what the source server can serve per hour, for example "14 GB"'),
+  sourceCapPerHour: withSizeRange(size, { min: MB, max: 100 * TB, why: 'per hour; PERF observes 10-14 GB/h' }, 'what the source server can serve per hour, for example "14 GB"').optional(),
 });
 
 export const organisationSection = z.strictObject({
   domain: hostName.describe('the primary SMTP domain'),
   exchangeVersion: exchangeVersion.optional(),
   server: serverSection.optional(),
-  mailboxes: z.array(mailboxEntry).optional(),
+  mailboxes: list(mailboxEntry, LIMITS.mailboxes, 'mailboxes (five times the 2,000 of a cutover batch: CUT)').optional(),
   generate: generateSection.optional(),
-  mailUsers: z.array(mailUserEntry).optional(),
-  groups: z.array(groupEntry).optional(),
-  contacts: z.array(contactEntry).optional(),
+  mailUsers: list(mailUserEntry, LIMITS.recipients, 'mail users').optional(),
+  groups: list(groupEntry, LIMITS.recipients, 'groups').optional(),
+  contacts: list(contactEntry, LIMITS.recipients, 'contacts').optional(),
 });
 
 export const endpointSection = z.strictObject({
@@ -92,8 +119,8 @@ export const endpointSection = z.strictObject({
   mailboxPermission: oneOf(['Admin', 'FullAccess', 'Unspecified']).optional(),
   testMailbox: address.optional().describe('default: the first mailbox that is not hidden'),
   acceptUntrustedCertificates: flag.optional(),
-  maxConcurrentMigrations: positiveCount.optional(),
-  maxConcurrentIncrementalSyncs: positiveCount.optional(),
+  maxConcurrentMigrations: concurrency.optional(),
+  maxConcurrentIncrementalSyncs: concurrency.optional(),
   credentials: z.strictObject({
     username: z.string().min(1, { error: 'expected the admin account name' }),
     passwordEnv: environmentVariableName.optional(),

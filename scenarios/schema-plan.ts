@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ActionType, PlanAnchor } from '../model/config.js';
-import { address, duration, DURATION_EXPECTED, flag } from './schema-primitives.js';
+import { durationInRange, LIMITS } from './bounds.js';
+import { address, duration, DURATION_EXPECTED, flag, mxTtl } from './schema-primitives.js';
 
 /**
  * The `plan:` section: timed admin actions. Action names are kebab-case in files and map to
@@ -53,8 +54,16 @@ const anchor = z
   .enum(Object.keys(ANCHOR_SPELLINGS) as [string, ...string[]], { error: `expected an event: ${Object.keys(ANCHOR_NAMES).join(', ')}` })
   .describe('the event this action is timed against');
 
+const atRange = durationInRange({ why: 'no timer in a cutover runs longer than a year' });
+/** The duration part of an `at:` within range (text that is not one is reported by the pattern). */
+const atInRange = (text: string): boolean => {
+  const amount = AT_PATTERN.exec(text)?.[1];
+  return amount === undefined || atRange.check(amount.trim());
+};
+
 const timing = {
-  at: z.string({ error: `expected ${AT_EXPECTED}` }).regex(AT_PATTERN, { error: `expected ${AT_EXPECTED}` }).optional()
+  at: z.string({ error: `expected ${AT_EXPECTED}` }).regex(AT_PATTERN, { error: `expected ${AT_EXPECTED}` })
+    .refine(atInRange, { error: atRange.message }).optional()
     .describe('when: "3d" (from the start) or "72h after mx-switched"'),
   after: anchor.optional(),
   delay: duration.optional().describe('with `after`: how long after the event (default 0s)'),
@@ -81,12 +90,12 @@ export const planEntry = z
     plain('stop-batch'),
     plain('complete-batch'),
     plain('remove-batch'),
-    z.strictObject({ action: z.literal('set-mx-ttl'), ...timing, ttl: duration.describe('the new MX TTL') }),
+    z.strictObject({ action: z.literal('set-mx-ttl'), ...timing, ttl: mxTtl('the new MX TTL') }),
     plain('switch-mx'),
     z.strictObject({
       action: z.literal('assign-licenses'),
       ...timing,
-      users: z.array(address).optional().describe('default: every migrated user'),
+      users: z.array(address).max(LIMITS.mailboxes, { error: `expected at most ${LIMITS.mailboxes} users` }).optional().describe('default: every migrated user'),
     }),
     plain('create-autodiscover-cname'),
     plain('clear-scp-pointer'),

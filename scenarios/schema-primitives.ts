@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseDuration } from '../sim/index.js';
+import { DAY, parseDuration } from '../sim/index.js';
+import { boundedNumber, durationInRange, LIMITS, withDurationRange } from './bounds.js';
 import { parseSize, SIZE_EXPECTED, SIZE_PATTERN } from './size.js';
 
 /**
@@ -20,14 +21,23 @@ const isDuration = (text: string): boolean => {
   }
 };
 
-/** A duration written as text ("72h"); resolved to milliseconds by parseDuration. */
+const anyDuration = durationInRange({ why: 'no timer in a cutover runs longer than a year' });
+
+/**
+ * A duration written as text ("72h"); resolved to milliseconds by parseDuration. At most
+ * MAX_DURATION (a year) wherever it is used; fields narrow it with withDurationRange.
+ */
 export const duration = z
   .string({ error: `expected ${DURATION_EXPECTED} (a quoted string, not a number)` })
   .regex(new RegExp(DURATION_PATTERN), { error: `expected ${DURATION_EXPECTED}` })
   .refine(isDuration, { error: `expected ${DURATION_EXPECTED}, units from largest to smallest, each once` })
+  .refine(anyDuration.check, { error: anyDuration.message })
   .describe(DURATION_EXPECTED);
 
-/** A size in bytes (number) or as text ("2.4 GB", Exchange's "1.2 GB (1,288,490,189 bytes)"). */
+/**
+ * A size in bytes (number) or as text ("2.4 GB", Exchange's "1.2 GB (1,288,490,189 bytes)").
+ * Whole bytes up to 2^53 here; fields narrow it with withSizeRange.
+ */
 export const size = z
   .union([z.number().int().nonnegative(), z.string().regex(new RegExp(SIZE_PATTERN), { error: `expected ${SIZE_EXPECTED}` })], { error: `expected ${SIZE_EXPECTED}` })
   .refine((value) => parseSize(value) !== undefined, { error: `expected ${SIZE_EXPECTED}` })
@@ -56,22 +66,25 @@ export const probability = z
   .min(0, { error: 'expected a number between 0 and 1' })
   .max(1, { error: 'expected a number between 0 and 1' });
 
-export const count = z
-  .number({ error: 'expected a whole number (0 or more)' })
-  .int({ error: 'expected a whole number (0 or more)' })
-  .nonnegative({ error: 'expected a whole number (0 or more)' });
+/**
+ * Unnamed counts and rates still have a ceiling, so a field added without its own range
+ * cannot take 1e308: the item limit of a mailbox is the largest count the model holds.
+ * Fields with a real limit use boundedCount / boundedNumber (scenarios/bounds.ts).
+ */
+const GENERIC_WHY = 'the largest count the twin simulates; see docs/scenario-format.md, Ranges';
 
-export const positiveCount = z
-  .number({ error: 'expected a whole number (1 or more)' })
-  .int({ error: 'expected a whole number (1 or more)' })
-  .min(1, { error: 'expected a whole number (1 or more)' });
+export const count = boundedNumber({ min: 0, max: LIMITS.itemsPerMailbox, why: GENERIC_WHY, integer: true });
 
-export const positiveNumber = z
-  .number({ error: 'expected a positive number' })
-  .positive({ error: 'expected a positive number' });
+export const positiveCount = boundedNumber({ min: 1, max: LIMITS.itemsPerMailbox, why: GENERIC_WHY, integer: true });
+
+export const positiveNumber = boundedNumber({ min: 0, max: LIMITS.itemsPerMailbox, why: GENERIC_WHY, exclusiveMin: true });
 
 export const flag = z.boolean({ error: 'expected true or false' });
 
 /** Writes the allowed values into the message, so "expected one of: a, b" is what a user reads. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `expected one of: ${values.join(', ')}` });
+
+/** An MX TTL: resolvers keep a record at most 1-7 days whatever its TTL says (dns §1, BIND max-cache-ttl 7 d). */
+export const mxTtl = (description?: string) =>
+  withDurationRange(duration, { max: 30 * DAY, why: 'resolvers keep a record at most 1-7 days whatever its TTL (dns §1)' }, description);

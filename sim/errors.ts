@@ -1,3 +1,8 @@
+import { safeText, visibleText } from './safe-text.js';
+
+/** Longest file name or path echoed in an error line. */
+const MAX_LOCATION_ECHO = 200;
+
 /**
  * Errors for bad input (a scenario, a CSV file, a command-line flag, a duration string).
  * Domain outcomes (a message lost, a mailbox disabled) are data in a result, never errors.
@@ -25,13 +30,19 @@ export class InputError extends Error {
     this.expected = expected;
   }
 
-  /** One line for a person: `file:line:column: path: message [code]`. */
+  /**
+   * One line for a person: `file:line:column: path: message [code]`. The file name and path
+   * come from the user and are cut; every part has control and bidi characters made visible
+   * (messages cut the user values they quote themselves), so the line is one line.
+   */
   describe(): string {
-    const { file, line, column, path } = this.location;
+    const { line, column } = this.location;
+    const file = this.location.file === undefined ? undefined : safeText(this.location.file, MAX_LOCATION_ECHO);
+    const path = this.location.path === undefined ? undefined : safeText(this.location.path, MAX_LOCATION_ECHO);
     let where = file ?? '';
     if (line !== undefined) where += `${where ? ':' : 'line '}${line}${column !== undefined ? `:${column}` : ''}`;
     const parts = [where, path].filter((part) => part !== undefined && part !== '');
-    return `${parts.length ? parts.join(': ') + ': ' : ''}${this.message} [${this.code}]`;
+    return `${parts.length ? parts.join(': ') + ': ' : ''}${visibleText(this.message)} [${visibleText(this.code)}]`;
   }
 }
 

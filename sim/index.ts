@@ -4,6 +4,7 @@ export { RandomStreams, RandomStream, type Weighted } from './random.js';
 export { Trace } from './trace.js';
 export { MachineRunner, type MachineRunnerOptions } from './machine-runner.js';
 export { InputError, isInputError, type InputErrorLocation } from './errors.js';
+export { safeText, visibleText, MAX_ECHO_LENGTH } from './safe-text.js';
 export {
   type Millis, SECOND, MINUTE, HOUR, DAY, WEEK, seconds, minutes, hours, days,
   parseDuration, formatDuration, formatInstant, toIsoTime,
