@@ -43,6 +43,8 @@ export interface TenantConfig {
   existingCutoverBatch: boolean;
   /** MaxReceiveSize of new cloud mailboxes, bytes (36 MB default; up to 150 MB). */
   maxReceiveSizeBytes: number;
+  /** The cloud mailbox's storage quota, bytes, which the license sets (50 GB or 100 GB for the usual plans). */
+  mailboxQuotaBytes: number;
   /** Unlicensed mailbox grace period before it is disabled (30 days: CUT step 7). */
   licenseGrace: Millis;
   /** How long a disabled mailbox's data is kept before it is gone (30 days: RMLIC). */

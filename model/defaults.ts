@@ -59,6 +59,7 @@ export const DEFAULT_TENANT: Omit<TenantConfig, 'initialDomain'> = {
   preCreatedSecurityGroups: [],
   existingCutoverBatch: false,
   maxReceiveSizeBytes: 36 * MB, // BLOG-LARGE: new EXO mailbox MaxReceiveSize 36 MB (150 MB is the ceiling)
+  mailboxQuotaBytes: 50 * GB, // users facts (limits): 50 GB for Exchange Online Plan 1 and the Business plans, 100 GB for Plan 2 / E3 / E5
   licenseGrace: 30 * DAY, // CUT step 7 / CUTPS section 7
   disabledDataRetention: 30 * DAY, // RMLIC: data held 30 days after the license is removed
   verificationPropagation: 15 * MINUTE, // CUT, DNSANY: wait about 15 minutes after adding the TXT record

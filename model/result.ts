@@ -8,6 +8,7 @@ import type { ActionType } from './config.js';
 
 export type BatchStatus =
   | 'Created'
+  | 'Starting'
   | 'Syncing'
   | 'Synced'
   | 'SyncedWithErrors'
@@ -18,7 +19,10 @@ export type BatchStatus =
   | 'Removing'
   | 'Deleted';
 
-export type MailboxMigrationStatus = 'Queued' | 'Provisioning' | 'Syncing' | 'Synced' | 'IncrementalSyncing' | 'Stopped' | 'Failed';
+/** Get-MigrationUser statuses a cutover user can have (PS-Get-MigrationUser). */
+export type MailboxMigrationStatus =
+  | 'Queued' | 'Provisioning' | 'ProvisionUpdating' | 'Syncing' | 'Synced' | 'IncrementalSyncing' | 'IncrementalFailed'
+  | 'Stopped' | 'IncrementalStopped' | 'Failed';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -138,6 +138,7 @@ export function resolveScenario(file: ScenarioFile, fallbackName: string, fail: 
       preCreatedSecurityGroups: (tenant.preCreatedSecurityGroups ?? []).map((group) => group.toLowerCase()),
       existingCutoverBatch: tenant.existingCutoverBatch ?? DEFAULT_TENANT.existingCutoverBatch,
       maxReceiveSizeBytes: bytes(tenant.maxReceiveSize, DEFAULT_TENANT.maxReceiveSizeBytes),
+      mailboxQuotaBytes: bytes(tenant.mailboxQuota, DEFAULT_TENANT.mailboxQuotaBytes),
       licenseGrace: duration(tenant.licenseGrace, DEFAULT_TENANT.licenseGrace),
       disabledDataRetention: duration(tenant.disabledDataRetention, DEFAULT_TENANT.disabledDataRetention),
       verificationPropagation: duration(tenant.verificationPropagation, DEFAULT_TENANT.verificationPropagation),

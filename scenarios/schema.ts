@@ -19,6 +19,7 @@ const tenantSection = z.strictObject({
   preCreatedSecurityGroups: z.array(address).optional().describe('addresses of empty mail-enabled security groups created in the tenant (CUT prep. 7)'),
   existingCutoverBatch: flag.optional(),
   maxReceiveSize: size.optional().describe('MaxReceiveSize of new cloud mailboxes (36 MB: BLOG-LARGE)'),
+  mailboxQuota: size.optional().describe('storage quota of each cloud mailbox, set by the license (50 GB; 100 GB for Plan 2 / E3 / E5)'),
   licenseGrace: duration.optional(),
   disabledDataRetention: duration.optional(),
   verificationPropagation: duration.optional(),

@@ -6,7 +6,7 @@
 export { createMigrationService } from './service.js';
 export type {
   MigrationServiceOptions, TenantView, MigrationListener, CommandResult, BatchCommand, MigrationService,
-  EndpointTestResult, EndpointFailureCause, ConnectionSettings, MailboxStatistics, BatchCounts,
+  EndpointTestResult, EndpointFailureCause, ConnectionSettings, MailboxStatistics, BatchCounts, SourceView,
 } from './types.js';
 export { preflightFindings, PREFLIGHT_RULES, type PreflightRule } from './preflight.js';
 export { testEndpoint } from './endpoint-test.js';

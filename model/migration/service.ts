@@ -56,6 +56,7 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
       options.listener.onSyncPass(address, snapshotAt, completedAt);
     },
     onMailboxFailed: (address, error, at) => options.listener.onMailboxFailed(address, error, at),
+    onIncrementalFailed: (address, error, at) => options.listener.onIncrementalFailed?.(address, error, at),
   };
 
   const send = (event: BatchEvent): void => batch?.actor.send(event);
@@ -69,8 +70,11 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     // An incremental slot is held exactly while a pass copies, so the pool says whether one runs (O(1) on the hot path).
     const incrementalRunning = batch.engine.slotsInUse().incremental > 0;
     if (batch.status === 'Syncing') {
+      // Done once every user finished its initial copy (and any pass Start asked for) or failed.
       for (const user of users) {
-        if (user.initialSyncDoneAt === undefined && userStatus(user) !== 'Failed') return;
+        const status = userStatus(user);
+        if (status === 'Failed' || status === 'IncrementalFailed') continue;
+        if (user.initialSyncDoneAt === undefined || user.resumePass) return;
       }
       batch.initialSyncDoneAt ??= at;
       batch.engine.beginRounds(at);
@@ -88,6 +92,7 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     scheduler.after(0, 'migration.reconcile', batch.name, reconcile, undefined);
   };
   const halted = (): void => send({ type: 'HALTED', at: scheduler.now() });
+  const started = (): void => send({ type: 'STARTED', at: scheduler.now() });
 
   /** What the service does when the batch enters a status (admin command or timer alike). */
   const react = (current: Batch, status: BatchStatus): void => {
@@ -98,8 +103,11 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     if (status === 'Syncing') {
       current.firstStartedAt ??= at;
       current.engine.startAll();
+    } else if (status === 'Starting') {
+      // MMB: Starting is shown right after Start-MigrationBatch; the twin takes no time over it.
+      scheduler.after(0, 'migration.started', current.name, started, undefined);
     } else if (status === 'Stopping') {
-      current.engine.haltAll();
+      current.engine.haltAll(true);
       scheduler.after(0, 'migration.halted', current.name, halted, undefined);
     } else if (status === 'Removing') {
       current.engine.remove(); // CUT step 6: after deletion nothing is copied any more
@@ -120,7 +128,7 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
       return { ok: false, reason: `The organisation has ${mailboxes} mailboxes; a cutover batch takes at most ${config.migration.maxMailboxes} (CUT).` };
     }
     const at = scheduler.now();
-    const engine = new SyncEngine({ scheduler, random: options.random, config, tenant, listener, trace, pending, changed: scheduleReconcile });
+    const engine = new SyncEngine({ scheduler, random: options.random, config, tenant, listener, trace, pending, changed: scheduleReconcile, source: options.source });
     const actor = createActor(batchMachine, {
       systemId: `batch:${name}`,
       input: { autoStart, createdAt: at, ...config.migration },
@@ -176,6 +184,7 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     completeBatch: () => ({ ok: false, reason: COMPLETE_REFUSAL }),
     removeBatch: () => command('remove'),
     allowedCommands: () => (['create', 'start', 'stop', 'complete', 'remove'] as const).map(allowed),
+    sourceChanged: () => batch?.engine.sourceChanged(),
     recordOnPremArrival(address, bytes) {
       // Called for every message that lands on-prem: one map look-up when the mailbox already
       // has pending data under the address as given (the router's are lower case already;

@@ -109,6 +109,11 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
   });
   migration = createMigrationService({
     scheduler, random, config, tenant, trace,
+    // A pass reads the on-prem server: a decommissioned host refuses, one in an outage does not answer.
+    source: {
+      unavailable: (now) => (onPrem.isDecommissioned(now) ? 'refused' : onPrem.inOutage(now) ? 'timeout' : undefined),
+      outageStarts: () => config.faults.flatMap((fault) => (fault.kind === 'onPremOutage' ? [fault.from] : [])),
+    },
     listener: {
       onBatchStatus: (status, at) => onBatchStatus(world, status, at),
       onProvisioned: (address, kind, at) => {
