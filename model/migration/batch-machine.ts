@@ -25,7 +25,9 @@ export type BatchEvent =
   | { type: 'INCREMENTAL_STARTED'; at: Millis }
   | { type: 'INCREMENTAL_DONE'; at: Millis; failed: number }
   | { type: 'HALTED'; at: Millis }
-  | { type: 'STARTED'; at: Millis };
+  | { type: 'STARTED'; at: Millis }
+  /** An incremental pass failed without the batch showing IncrementalSyncing (it failed as it began). */
+  | { type: 'PASS_FAILED'; at: Millis };
 
 export type BatchInput = {
   autoStart: boolean;
@@ -96,6 +98,7 @@ export const batchMachine = setup({
       after: { autoStop: { target: 'Stopping' } },
       on: {
         INCREMENTAL_STARTED: { target: 'IncrementalSyncing', actions: 'noteEvent' },
+        PASS_FAILED: { target: 'SyncedWithErrors', actions: 'noteEvent' },
         STOP: { guard: 'stopWhenSyncedAllowed', target: 'Stopping', actions: ['noteEvent', 'noteAdminActivity'] },
         REMOVE: { target: 'Removing', actions: 'noteEvent' },
       },

@@ -69,6 +69,7 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     const users = batch.engine.users;
     // An incremental slot is held exactly while a pass copies, so the pool says whether one runs (O(1) on the hot path).
     const incrementalRunning = batch.engine.slotsInUse().incremental > 0;
+    if (batch.status !== 'Synced') batch.engine.incrementalFailedSinceCheck = false;
     if (batch.status === 'Syncing') {
       // Done once every user finished its initial copy (and any pass Start asked for) or failed.
       for (const user of users) {
@@ -80,6 +81,10 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
       batch.engine.beginRounds(at);
       const { failed } = batchCounts(users);
       send({ type: 'INITIAL_SYNC_DONE', at, synced: users.length - failed, failed });
+    } else if (batch.status === 'Synced' && batch.engine.incrementalFailedSinceCheck && !incrementalRunning) {
+      // A pass failed at once (the source was down when it began): no IncrementalSyncing in between.
+      batch.engine.incrementalFailedSinceCheck = false;
+      send({ type: 'PASS_FAILED', at });
     } else if ((batch.status === 'Synced' || batch.status === 'SyncedWithErrors') && incrementalRunning) {
       send({ type: 'INCREMENTAL_STARTED', at });
     } else if (batch.status === 'IncrementalSyncing' && !incrementalRunning) {

@@ -40,6 +40,8 @@ export class SyncEngine {
   private readonly transfers: TransferEngine<MigrationUser>;
   private readonly groupsWaiting = new Set<MigrationUser>();
   private removed = false;
+  /** An incremental pass failed since the service last looked (it moves a Synced batch to SyncedWithErrors). */
+  incrementalFailedSinceCheck = false;
   /** Once every user finished its initial sync, incremental passes run in batch-wide rounds from that moment. */
   private roundsFrom: Millis | undefined;
   private readonly roundStarts: Millis[] = [];
@@ -380,6 +382,7 @@ export class SyncEngine {
     this.stopPass(user);
     user.resumePass = false;
     sendUser(user, { type: 'FAIL', at: now, error });
+    this.incrementalFailedSinceCheck = true;
     this.options.listener.onIncrementalFailed?.(user.address, error, now);
     this.scheduleIncremental(user, now + this.options.config.migration.incrementalInterval);
     this.options.changed();

@@ -39,7 +39,7 @@ const BY_TIME: Record<ModelStatus, readonly ModelStatus[]> = {
   Created: ['Syncing'], // AutoStart once created (CUTPS)
   Starting: ['Syncing'], // transient, shown right after Start-MigrationBatch (MMB)
   Syncing: ['Synced', 'SyncedWithErrors', 'Failed'],
-  Synced: ['IncrementalSyncing', 'Stopping'], // 24 h passes (MMB); stopped after 60 days without activity
+  Synced: ['IncrementalSyncing', 'SyncedWithErrors', 'Stopping'], // 24 h passes (MMB), one that fails as it begins; stopped after 60 days without activity
   SyncedWithErrors: ['IncrementalSyncing'],
   IncrementalSyncing: ['Synced', 'SyncedWithErrors'],
   Stopping: ['Stopped'],

@@ -49,7 +49,7 @@ const STATUSES: BatchStatus[] = ['Created', 'Starting', 'Syncing', 'Synced', 'Sy
 const batchEvents: BatchEvent[] = [
   { type: 'START', at: 0 }, { type: 'STOP', at: 0 }, { type: 'REMOVE', at: 0 },
   { type: 'INITIAL_SYNC_DONE', at: 0, synced: 2, failed: 0 }, { type: 'INITIAL_SYNC_DONE', at: 0, synced: 1, failed: 1 }, { type: 'INITIAL_SYNC_DONE', at: 0, synced: 0, failed: 2 },
-  { type: 'INCREMENTAL_STARTED', at: 0 }, { type: 'INCREMENTAL_DONE', at: 0, failed: 0 }, { type: 'INCREMENTAL_DONE', at: 0, failed: 1 }, { type: 'HALTED', at: 0 }, { type: 'STARTED', at: 0 },
+  { type: 'INCREMENTAL_STARTED', at: 0 }, { type: 'INCREMENTAL_DONE', at: 0, failed: 0 }, { type: 'INCREMENTAL_DONE', at: 0, failed: 1 }, { type: 'HALTED', at: 0 }, { type: 'STARTED', at: 0 }, { type: 'PASS_FAILED', at: 0 },
 ];
 
 const batchInputs: BatchInput[] = [true, false].flatMap((autoStart) =>
