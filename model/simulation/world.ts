@@ -12,6 +12,9 @@ import { createSendingMtas, EXPIRED_CODE, type SendingMtas } from '../senders/in
 import { EXO_REASONS, Tenant, type LicenseStateName } from '../tenant/index.js';
 import type { ExplicitMessage, PlannedAction } from '../config.js';
 
+/** Statuses in which Remove-MigrationBatch is refused because the batch runs. */
+const RUNNING: ReadonlySet<string> = new Set(['Starting', 'Syncing', 'IncrementalSyncing', 'Stopping']);
+
 const KNOWN_BOUNCE_KEYS: ReadonlySet<string> = new Set([...Object.values(EXO_REASONS), ONPREM_REASONS.recipientUnknown]);
 
 /** What happened to the control plane during the run, for findings and recommendations. */
@@ -25,6 +28,8 @@ export interface RunLog {
   batchRemovalStartedAt: Millis | undefined;
   switchedAt: Millis | undefined;
   strandedAtRemoval: number;
+  /** Safe to remove, but the batch was running then: `recommendedBatchRemoval` fires once it is not. */
+  removalReadyWaiting?: boolean;
 }
 
 /** Every part of one simulated world, wired together. */
@@ -105,7 +110,11 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
   });
   const readiness = new RemovalReadiness({
     scheduler, oldMxWindow, clientsAllMovedAt: () => clients.allMovedAt(), migratedMailboxes: migrated,
-    onReady: (at) => plan.fire('recommendedBatchRemoval', at),
+    // Remove is refused while the batch runs (PS-Remove-MigrationBatch): the anchor waits for the round to end.
+    onReady: (at) => {
+      if (migration !== undefined && RUNNING.has(migration.batchStatus())) log.removalReadyWaiting = true;
+      else plan.fire('recommendedBatchRemoval', at);
+    },
   });
   migration = createMigrationService({
     scheduler, random, config, tenant, trace,
@@ -149,6 +158,10 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
 /** Plan anchors and stranding follow the batch's statuses. */
 function onBatchStatus(world: World, status: BatchStatus, at: Millis): void {
   const { plan, router, log } = world;
+  if (log.removalReadyWaiting === true && !RUNNING.has(status) && status !== 'Removing' && status !== 'Deleted') {
+    log.removalReadyWaiting = false;
+    plan.fire('recommendedBatchRemoval', at);
+  }
   if (status === 'Created') {
     router.batchCreated();
     plan.fire('batchCreated', at);
