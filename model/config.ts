@@ -123,6 +123,12 @@ export interface MigrationParameters {
   allowStopWhenSynced: boolean;
   /** Whether Exchange 2003 sources are supported (CUT yes; KB2389390 no). */
   exchange2003Supported: boolean;
+  /**
+   * DataConsistencyScore: a user whose skipped items exceed this share of its source items is
+   * Poor, below it Investigate (DCS keeps its thresholds unpublished: an assumption). Absent
+   * means DEFAULT_DATA_CONSISTENCY_POOR_SHARE.
+   */
+  dataConsistencyPoorShare?: number;
 }
 
 /** Resolver TTL-handling mix: named preset or explicit weights. */

@@ -38,6 +38,14 @@ export const DEFAULT_MIGRATION: MigrationParameters = {
   exchange2003Supported: true, // CUT says 2003 or later; KB2389390 says 2003 is not supported
 };
 
+/**
+ * DCS grades users Perfect / Good / Investigate / Poor from what the migration could not
+ * copy, and does not publish its thresholds. Assumption: more than 1 % of the source items
+ * skipped is major loss (Poor); any skipped item is significant (Investigate); Good (only
+ * metadata or permissions lost) is not modelled.
+ */
+export const DEFAULT_DATA_CONSISTENCY_POOR_SHARE = 0.01;
+
 export const DEFAULT_ENDPOINT: Omit<EndpointConfig, 'testMailbox' | 'username'> = {
   name: 'CutoverEndpoint',
   mode: 'autodiscover', // recommended (PS-New-MigrationEndpoint, example 4)

@@ -15,3 +15,4 @@ export { mailboxMachine, type MailboxEvent } from './mailbox-machine.js';
 export { refusalReason, batchNameProblem, COMPLETE_REFUSAL } from './batch-commands.js';
 export { stateDiagram } from './state-diagram.js';
 export { uplinkBytesPerHour, sharedCapacityBytesPerHour } from './throughput.js';
+export { migrationStatistics, userStatistics, batchStatistics, dataConsistencyScore, worstScore, statusSummary } from './cmdlet-statistics.js';

@@ -7,6 +7,7 @@ import { batchNameProblem, COMPLETE_REFUSAL, refusalReason } from './batch-comma
 import { batchMachine, type BatchEvent, type BatchMachine } from './batch-machine.js';
 import { testEndpoint } from './endpoint-test.js';
 import { userStatus, type PendingData } from './migration-user.js';
+import { migrationStatistics } from './cmdlet-statistics.js';
 import { batchCounts, recipientStatistics, syncTotals } from './statistics.js';
 import { SyncEngine } from './sync-engine.js';
 import type { BatchCommand, CommandResult, EndpointTestResult, MigrationListener, MigrationService, MigrationServiceOptions } from './types.js';
@@ -223,5 +224,20 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     recipientStatistics: () => recipientStatistics(config, batch?.engine),
     slotsInUse: () => batch?.engine.slotsInUse() ?? { initial: 0, incremental: 0 },
     syncTotals: () => syncTotals(batch?.engine),
+    migrationStatistics: () => {
+      const records = recipientStatistics(config, batch?.engine);
+      if (batch === undefined) return migrationStatistics(config, records, undefined);
+      const createdAt = history.find((entry) => entry.status === 'Created')?.at ?? 0;
+      const provisioned = batch.engine.users.filter((user) => user.provisioned).length;
+      return migrationStatistics(config, records, {
+        name: batch.name, status: batch.status, createdAt, firstStartedAt: batch.firstStartedAt,
+        initialSyncDoneAt: batch.initialSyncDoneAt, lastSyncedAt, provisioned,
+      });
+    },
+    lastSuccessfulSync: (address) => {
+      const user = batch?.engine.user(address.toLowerCase());
+      return user?.lastSuccessfulSyncAt === undefined || user.lastSuccessfulSnapshotAt === undefined
+        ? undefined : { completedAt: user.lastSuccessfulSyncAt, snapshotAt: user.lastSuccessfulSnapshotAt };
+    },
   };
 }

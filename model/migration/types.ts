@@ -1,7 +1,7 @@
 import type { Millis, RandomStreams, Scheduler, Trace } from '../../sim/index.js';
 import type { SimulationConfig } from '../config.js';
 import type { Recipient } from '../organisation.js';
-import type { BatchStatus, MailboxOutcome } from '../result.js';
+import type { BatchStatus, MailboxOutcome, MigrationStatistics } from '../result.js';
 
 /** The public contract of the migration service (issue 3). The world codes against exactly this. */
 
@@ -133,4 +133,11 @@ export interface MigrationService {
    * the hourly series asks every simulated hour (issue 9).
    */
   syncTotals(): { mailboxesSynced: number; bytesSynced: number };
+  /** Get-MigrationBatch and Get-MigrationUserStatistics now, with the cmdlets' field names. */
+  migrationStatistics(): MigrationStatistics;
+  /**
+   * A user's last good pass: when it ended and its snapshot (mail that reached the on-prem
+   * mailbox after the snapshot is not in the cloud). Undefined before any good pass.
+   */
+  lastSuccessfulSync(address: string): { completedAt: Millis; snapshotAt: Millis } | undefined;
 }
