@@ -24,6 +24,8 @@ export interface RunLog {
   refusedPlanned: { index: number; outcome: ActionOutcome }[];
   provisionedAt: Map<string, Millis>;
   failures: Map<string, { error: string; at: Millis }>;
+  /** The first failed incremental pass of each user whose passes failed (the source was down, or the quota full). */
+  incrementalFailures?: Map<string, { error: string; at: Millis }>;
   licenseEvents: { address: string; state: LicenseStateName; at: Millis }[];
   batchRemovalStartedAt: Millis | undefined;
   switchedAt: Millis | undefined;
@@ -139,6 +141,10 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
       onMailboxFailed: (address, error, at) => {
         log.failures.set(address.toLowerCase(), { error, at });
         readiness.changed();
+      },
+      onIncrementalFailed: (address, error, at) => {
+        log.incrementalFailures ??= new Map();
+        if (!log.incrementalFailures.has(address.toLowerCase())) log.incrementalFailures.set(address.toLowerCase(), { error, at });
       },
     },
   });

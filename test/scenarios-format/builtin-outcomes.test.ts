@@ -64,6 +64,8 @@ describe('built-in scenario outcomes', () => {
     expect(result.mailboxes.outcomes.every((outcome) => outcome.status === 'IncrementalFailed')).toBe(true);
     expect(result.mailboxes.outcomes[0]!.error).toMatch(/Couldn't connect to the source mailbox/);
     expect(result.batch.statusHistory.at(-1)?.status).toBe('SyncedWithErrors');
+    expect(result.findings.find((finding) => finding.rule === 'runtime.incremental-sync-failed')).toMatchObject({ severity: 'error', at: expect.any(Number) });
+    expect(result.findings.find((finding) => finding.rule === 'runtime.incremental-sync-failed')!.at).toBeGreaterThanOrEqual(decommissionedAt);
   });
 
 });
