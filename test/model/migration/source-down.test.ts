@@ -60,6 +60,30 @@ describe('passes need the source', () => {
     expect(h.recorded.passes).toEqual([]);
   });
 
+  it('a copy cut by an outage fails; Start after the outage retries it from its checkpoint, copying every byte once', () => {
+    const source = new FakeSource([{ from: 2 * HOUR, until: 5 * HOUR }]);
+    const h = harness(makeConfig(mailboxes(1, { sizeBytes: 4 * GB }), deterministic), new FakeTenant(), source);
+    createAndStart(h);
+    h.scheduler.runUntil(3 * HOUR);
+    const cut = h.service.recipientStatistics()[0]!;
+    expect(cut.status).toBe('Failed');
+    expect(cut.bytesSynced).toBeGreaterThan(0);
+    expect(cut.bytesSynced).toBeLessThan(4 * GB);
+    expect(h.service.batchStatus()).toBe('Failed');
+    h.scheduler.runUntil(6 * HOUR);
+    expect(h.service.startBatch().ok).toBe(true);
+    h.scheduler.runUntil(2 * DAY);
+    const done = h.service.recipientStatistics()[0]!;
+    expect(done).toMatchObject({ status: 'Synced', bytesSynced: 4 * GB, percentComplete: 100 });
+    expect(h.service.batchStatus()).toBe('Synced');
+    // Resumed, not restarted: the remaining copy took the time of the remaining bytes only.
+    const rate = h.config.migration.mailboxThroughputMedianBytesPerHour;
+    const resumedAt = h.service.statusHistory().find((entry) => entry.status === 'Starting')!.at;
+    const remaining = ((4 * GB - cut.bytesSynced) / rate) * HOUR;
+    expect(done.initialSyncDoneAt! - resumedAt).toBeLessThan(remaining + HOUR);
+    expect(done.initialSyncDoneAt! - resumedAt).toBeGreaterThanOrEqual(remaining - 1_000);
+  });
+
   it('a mailbox over its license quota is copied up to the quota and fails with the quota error', () => {
     const h = harness(makeConfig(mailboxes(1, { sizeBytes: 3 * GB, itemCount: 3_000 }), (config) => {
       deterministic(config);
