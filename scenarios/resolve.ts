@@ -160,6 +160,7 @@ export function resolveScenario(file: ScenarioFile, fallbackName: string, fail: 
         maxMailboxes: migration.maxMailboxes, recommendedMailboxes: migration.recommendedMailboxes,
         mailboxThroughputSigma: migration.mailboxThroughputSigma, stallsPerHour: migration.stallsPerHour,
         allowStopWhenSynced: migration.allowStopWhenSynced, exchange2003Supported: migration.exchange2003Supported,
+        dataConsistencyPoorShare: migration.dataConsistencyPoorShare,
       }),
       mailboxThroughputMedianBytesPerHour: bytes(migration.mailboxThroughputMedianPerHour, DEFAULT_MIGRATION.mailboxThroughputMedianBytesPerHour),
       mailboxThroughputMinBytesPerHour: rateMin,

@@ -46,6 +46,7 @@ const migrationSection = z.strictObject({
   autoRemoveStoppedAfter: duration.optional(),
   allowStopWhenSynced: flag.optional(),
   exchange2003Supported: flag.optional(),
+  dataConsistencyPoorShare: probability.optional().describe('share of skipped source items above which a user\'s DataConsistencyScore is Poor (1 %: an assumption, DCS keeps its thresholds unpublished)'),
 });
 
 const dnsSection = z.strictObject({
