@@ -84,6 +84,13 @@ export class SyncEngine {
     if (this.removed) return;
     const error = this.sourceError();
     if (error === undefined) return;
+    // Waiters first, so the slots the running passes give back find nobody to hand them to.
+    const waiting = this.users.filter((user) => user.awaitingIncrementalSlot);
+    this.incrementalPool.clearQueue();
+    for (const user of waiting) {
+      user.awaitingIncrementalSlot = false;
+      this.failIncremental(user, error);
+    }
     for (const user of this.users) {
       const pass = user.pass;
       if (pass === undefined) continue;
@@ -346,20 +353,31 @@ export class SyncEngine {
 
   private requestIncremental(user: MigrationUser): void {
     user.timer = undefined;
+    // A pass that cannot run fails before it takes a slot: failing inside a grant would hand the
+    // slot to the next waiter at once, one nested call per queued user.
+    const refusal = this.passRefusal(user);
+    if (refusal !== undefined) return this.failIncremental(user, refusal);
     user.awaitingIncrementalSlot = true;
     this.incrementalPool.request(user);
+  }
+
+  /** Why an incremental pass of `user` cannot run now: the source is down, or the cloud mailbox is at its quota. */
+  private passRefusal(user: MigrationUser): string | undefined {
+    const sourceError = this.sourceError();
+    if (sourceError !== undefined) return sourceError;
+    const quota = this.options.config.tenant.mailboxQuotaBytes;
+    const pending = this.options.pending.get(user.address);
+    const after = user.bytesSynced + (pending?.bytes ?? 0);
+    return after > quota ? quotaError(quota, after - quota) : undefined;
   }
 
   private grantIncremental(user: MigrationUser): void {
     user.awaitingIncrementalSlot = false;
     user.slot = 'incremental';
     sendUser(user, { type: 'INCREMENTAL', at: this.options.scheduler.now() });
-    const sourceError = this.sourceError();
-    if (sourceError !== undefined) return this.failIncremental(user, sourceError);
-    const pending = this.pendingOf(user.address);
-    if (user.bytesSynced + pending.bytes > this.options.config.tenant.mailboxQuotaBytes) {
-      return this.failIncremental(user, quotaError(this.options.config.tenant.mailboxQuotaBytes, user.bytesSynced + pending.bytes - this.options.config.tenant.mailboxQuotaBytes));
-    }
+    // Waiters are failed when the source goes down (sourceChanged), so this rarely refuses.
+    const refusal = this.passRefusal(user);
+    if (refusal !== undefined) return this.failIncremental(user, refusal);
     this.startPass(user, 'incremental', this.takePending(user.address), 0);
     this.options.changed();
   }
@@ -380,6 +398,9 @@ export class SyncEngine {
   private failIncremental(user: MigrationUser, error: string): void {
     const now = this.options.scheduler.now();
     this.stopPass(user);
+    // A pass refused before it began still shows the attempt (Synced → IncrementalSyncing → IncrementalFailed).
+    const status = userStatus(user);
+    if (status === 'Synced' || status === 'IncrementalFailed') sendUser(user, { type: 'INCREMENTAL', at: now });
     user.resumePass = false;
     sendUser(user, { type: 'FAIL', at: now, error });
     this.incrementalFailedSinceCheck = true;

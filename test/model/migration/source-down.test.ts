@@ -98,3 +98,25 @@ describe('passes need the source', () => {
     expect(h.service.batchStatus()).toBe('Failed');
   });
 });
+
+describe('passes need the source, at scale', () => {
+  it('an outage over a round of 1,500 users queued on one slot fails them all without deep recursion', () => {
+    const config = makeConfig(mailboxes(1_500, { sizeBytes: 1_000_000, itemCount: 10 }), (c) => {
+      deterministic(c);
+      c.endpoint.maxConcurrentMigrations = 300;
+      c.endpoint.maxConcurrentIncrementalSyncs = 1;
+      c.migration.incrementalPassOverhead = 60_000;
+    });
+    const probe = harness(config);
+    createAndStart(probe);
+    probe.scheduler.runUntil(3 * DAY);
+    const round = probe.service.initialSyncDoneAt()! + DAY;
+    // The outage starts once the round's users are queued behind the one slot.
+    const h = harness(config, new FakeTenant(), new FakeSource([{ from: round + 10 * 60_000, until: round + 6 * HOUR }]));
+    createAndStart(h);
+    expect(() => h.scheduler.runUntil(round + HOUR)).not.toThrow();
+    const { users, batch } = h.service.migrationStatistics();
+    expect(users.filter((user) => user.Status === 'IncrementalFailed').length).toBeGreaterThan(1_400);
+    expect(batch!.Status).toBe('SyncedWithErrors');
+  });
+});
