@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../../../sim/index.js';
-import { simulate } from '../../../model/index.js';
+import { createSimulation, simulate } from '../../../model/index.js';
 import { dataConsistencyScore, worstScore } from '../../../model/migration/index.js';
 import { createAndStart, deterministic, FakeSource, FakeTenant, harness, mailbox, mailboxes, makeConfig } from './fixtures.js';
 
@@ -53,6 +53,21 @@ describe('migration statistics', () => {
     expect(batch!.FailedCount).toBe(result.batch.counts.failed);
     expect(batch!.InitialSyncDuration).toBe(result.batch.initialSyncDuration);
     expect(batch!.LastSyncedDateTime).toBe(result.batch.lastSyncedAt);
+  });
+
+  it('the live snapshot (dashboard) and the result give the same statistics', () => {
+    const config = makeConfig(mailboxes(3, { largeItems: 2 }), (c) => {
+      deterministic(c);
+      c.plan = [{ action: 'createEndpoint', timing: { at: 0 } }, { action: 'createBatch', autoStart: true, timing: { at: 0 } }];
+      c.horizon = 2 * DAY;
+    });
+    const simulation = createSimulation(config);
+    simulation.runUntil(DAY);
+    const live = simulation.snapshot().migrationStatistics!;
+    expect(live.batch?.Status).toBe('Synced');
+    simulation.runUntil(config.horizon);
+    expect(simulation.snapshot().migrationStatistics).toEqual(simulation.result().migrationStatistics);
+    expect(simulation.result().migrationStatistics.users.map((user) => user.SkippedItemCount)).toEqual([2, 2, 2]);
   });
 
   it('counts failed incremental syncs apart and keeps each user\'s last successful sync', () => {
