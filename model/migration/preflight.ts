@@ -158,9 +158,15 @@ const rules: Rule[] = [
     // The license sets the cloud mailbox's quota (users facts: 50 GB, 100 GB for Plan 2 / E3 / E5); the copy stops there.
     const quota = config.tenant.mailboxQuotaBytes;
     const over = mailboxes.filter((mailbox) => mailbox.sizeBytes > quota);
-    return over.length === 0 ? [] : [finding('preflight.mailbox-over-quota', 'error', PLAN,
-      `${over.length} mailbox(es) hold more than the ${gigabytes(quota)} quota their license gives the cloud mailbox; their copy stops at the quota and fails.`,
-      'License these users with a larger mailbox (100 GB: Exchange Online Plan 2, E3, E5; set tenant.mailboxQuota), or archive or clean up the mailboxes before the migration.', addresses(over))];
+    const fix = 'License these users with a larger mailbox (100 GB: Exchange Online Plan 2, E3, E5; set tenant.mailboxQuota), or archive or clean up the mailboxes before the migration.';
+    if (over.length > 0) {
+      return [finding('preflight.mailbox-over-quota', 'error', PLAN,
+        `${over.length} mailbox(es) hold more than the ${gigabytes(quota)} quota their license gives the cloud mailbox; their copy stops at the quota and fails.`, fix, addresses(over))];
+    }
+    // Within 1 GB of the quota (where Exchange Online starts warning: 49 of 50 GB), new mail may fill it before the last pass.
+    const near = mailboxes.filter((mailbox) => mailbox.sizeBytes > quota - 1024 ** 3);
+    return near.length === 0 ? [] : [finding('preflight.mailbox-over-quota', 'warning', PLAN,
+      `${near.length} mailbox(es) are within 1 GB of the ${gigabytes(quota)} quota their license gives the cloud mailbox; new mail may fill it, and then incremental syncs fail.`, fix, addresses(near))];
   },
   (config, mailboxes) => {
     // BLOG-LARGE, DCS: items over the target's MaxReceiveSize are skipped and lower the DataConsistencyScore.
