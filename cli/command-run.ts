@@ -6,6 +6,7 @@ import { hasErrorFindings, renderReport, verdictOf } from '../report/index.js';
 import { checkOutputPath, writeFileAtomic } from './atomic-write.js';
 import { replayCommand, type CommandContext } from './context.js';
 import { runJson } from './json-output.js';
+import { checkReportsDirectory, writeMigrationReports } from './migration-reports.js';
 import { budgetOption, parseSeed, parseUntil } from './option-parsers.js';
 import { enforceWorkBudget } from './work-budget.js';
 import { formatSummary } from './summary.js';
@@ -17,6 +18,8 @@ export interface RunOptions {
   until?: Millis;
   /** Work budget factor (--budget). */
   budget?: number;
+  /** Directory for MigrationStatistics.csv and MigrationErrors.csv. */
+  migrationReports?: string;
 }
 
 /**
@@ -55,6 +58,7 @@ export async function runScenario(context: CommandContext, file: string, options
   const loaded = engine.loadScenario(file);
   const outputs = [...(options.report === undefined ? [] : [{ flag: '--report', path: options.report }]), ...extraOutputs];
   for (const output of outputs) checkOutputPath(output.path, [loaded.source.file], output.flag);
+  if (options.migrationReports !== undefined) checkReportsDirectory(options.migrationReports);
   const config = {
     ...loaded.config,
     seed: options.seed ?? loaded.config.seed,
@@ -67,6 +71,9 @@ export async function runScenario(context: CommandContext, file: string, options
   if (options.report !== undefined) {
     const written = writeFileAtomic(options.report, renderReport(result, { replayCommand: replay, scenarioFile: file }));
     notes.push(`Report      ${written}`);
+  }
+  if (options.migrationReports !== undefined) {
+    for (const written of writeMigrationReports(options.migrationReports, result)) notes.push(`CSV report  ${written}`);
   }
   if (options.json) {
     context.io.stdout(`${JSON.stringify(runJson(result), null, 2)}\n`);
@@ -86,6 +93,7 @@ export function addRunCommand(program: Command, context: CommandContext): void {
     .addOption(new Option('--seed <n>', 'random seed (default: the scenario\'s)').argParser(parseSeed))
     .option('--json', 'print one JSON object instead of the summary (see docs/cli.md)')
     .option('--report <file>', 'also write the self-contained HTML report to this file')
+    .option('--migration-reports <dir>', 'also write MigrationStatistics.csv and MigrationErrors.csv into this directory (passwords redacted)')
     .addOption(new Option('--until <duration>', 'stop the simulation at this time from the start, e.g. 72h').argParser(parseUntil))
     .addOption(budgetOption())
     .addHelpText('after', `
@@ -93,6 +101,7 @@ Examples:
   cutover run textbook
   cutover run plan.yaml --seed 42 --report report.html
   cutover run plan.yaml --json --until 72h > result.json
+  cutover run plan.yaml --migration-reports ./reports
 
 Exit codes: 0 nothing lost or bounced and no error findings; 1 mail lost or bounced,
 or error findings; 2 bad input (flags, scenario, paths, a run over the work budget);

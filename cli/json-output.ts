@@ -1,5 +1,5 @@
 import { toIsoTime, type Millis } from '../sim/index.js';
-import type { BatchStatus, Finding, Severity, SimulationResult } from '../model/result.js';
+import type { BatchStatus, Finding, MigrationStatistics, Severity, SimulationResult } from '../model/result.js';
 
 /**
  * The one JSON object `cutover run --json` prints (documented in docs/cli.md). Times are
@@ -25,6 +25,8 @@ export interface RunJson {
     latestLicenseAt: Millis | null;
     latestLicenseAtIso?: string;
   };
+  /** Get-MigrationBatch and Get-MigrationUserStatistics with the cmdlets' field names (times in ms from the start). */
+  migrationStatistics: MigrationStatistics;
 }
 
 /** Adds `<name>Iso` beside a time when there is a start date and a time. */
@@ -67,5 +69,6 @@ export function runJson(result: SimulationResult): RunJson {
       latestLicenseAt: recommendations.latestLicenseAt,
       ...withIso('latestLicenseAt', recommendations.latestLicenseAt, start),
     },
+    migrationStatistics: result.migrationStatistics,
   };
 }

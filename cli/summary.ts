@@ -41,6 +41,11 @@ export function formatSummary(result: SimulationResult, options: SummaryOptions)
 
   const { mailboxes, messages } = result;
   lines.push(`Mailboxes   ${mailboxes.total} total · ${mailboxes.synced} synced · ${mailboxes.failed} failed`);
+  const statistics = result.migrationStatistics.batch;
+  if (statistics !== null) {
+    const skipped = result.migrationStatistics.users.reduce((sum, user) => sum + user.SkippedItemCount, 0);
+    lines.push(`  Get-MigrationBatch: FailedInitialSyncCount ${statistics.FailedInitialSyncCount} · FailedIncrementalSyncCount ${statistics.FailedIncrementalSyncCount} · ${skipped} items skipped · DataConsistencyScore ${statistics.DataConsistencyScore}`);
+  }
   lines.push(`Messages    ${messages.sent} sent · ${messages.delivered} delivered · ${messages.deliveredLate} late · ${messages.bounced} bounced · ${messages.lost} lost`);
   const reasons = Object.entries(result.reasons).filter(([, count]) => count > 0).sort((a, b) => b[1] - a[1]);
   if (reasons.length > 0) {

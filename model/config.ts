@@ -43,6 +43,8 @@ export interface TenantConfig {
   existingCutoverBatch: boolean;
   /** MaxReceiveSize of new cloud mailboxes, bytes (36 MB default; up to 150 MB). */
   maxReceiveSizeBytes: number;
+  /** The cloud mailbox's storage quota, bytes, which the license sets (50 GB or 100 GB for the usual plans). */
+  mailboxQuotaBytes: number;
   /** Unlicensed mailbox grace period before it is disabled (30 days: CUT step 7). */
   licenseGrace: Millis;
   /** How long a disabled mailbox's data is kept before it is gone (30 days: RMLIC). */
@@ -121,6 +123,12 @@ export interface MigrationParameters {
   allowStopWhenSynced: boolean;
   /** Whether Exchange 2003 sources are supported (CUT yes; KB2389390 no). */
   exchange2003Supported: boolean;
+  /**
+   * DataConsistencyScore: a user whose skipped items exceed this share of its source items is
+   * Poor, below it Investigate (DCS keeps its thresholds unpublished: an assumption). Absent
+   * means DEFAULT_DATA_CONSISTENCY_POOR_SHARE.
+   */
+  dataConsistencyPoorShare?: number;
 }
 
 /** Resolver TTL-handling mix: named preset or explicit weights. */

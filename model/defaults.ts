@@ -38,6 +38,14 @@ export const DEFAULT_MIGRATION: MigrationParameters = {
   exchange2003Supported: true, // CUT says 2003 or later; KB2389390 says 2003 is not supported
 };
 
+/**
+ * DCS grades users Perfect / Good / Investigate / Poor from what the migration could not
+ * copy, and does not publish its thresholds. Assumption: more than 1 % of the source items
+ * skipped is major loss (Poor); any skipped item is significant (Investigate); Good (only
+ * metadata or permissions lost) is not modelled.
+ */
+export const DEFAULT_DATA_CONSISTENCY_POOR_SHARE = 0.01;
+
 export const DEFAULT_ENDPOINT: Omit<EndpointConfig, 'testMailbox' | 'username'> = {
   name: 'CutoverEndpoint',
   mode: 'autodiscover', // recommended (PS-New-MigrationEndpoint, example 4)
@@ -59,6 +67,7 @@ export const DEFAULT_TENANT: Omit<TenantConfig, 'initialDomain'> = {
   preCreatedSecurityGroups: [],
   existingCutoverBatch: false,
   maxReceiveSizeBytes: 36 * MB, // BLOG-LARGE: new EXO mailbox MaxReceiveSize 36 MB (150 MB is the ceiling)
+  mailboxQuotaBytes: 50 * GB, // users facts (limits): 50 GB for Exchange Online Plan 1 and the Business plans, 100 GB for Plan 2 / E3 / E5
   licenseGrace: 30 * DAY, // CUT step 7 / CUTPS section 7
   disabledDataRetention: 30 * DAY, // RMLIC: data held 30 days after the license is removed
   verificationPropagation: 15 * MINUTE, // CUT, DNSANY: wait about 15 minutes after adding the TXT record

@@ -8,6 +8,7 @@ import type { ActionType } from './config.js';
 
 export type BatchStatus =
   | 'Created'
+  | 'Starting'
   | 'Syncing'
   | 'Synced'
   | 'SyncedWithErrors'
@@ -18,7 +19,10 @@ export type BatchStatus =
   | 'Removing'
   | 'Deleted';
 
-export type MailboxMigrationStatus = 'Queued' | 'Provisioning' | 'Syncing' | 'Synced' | 'IncrementalSyncing' | 'Stopped' | 'Failed';
+/** Get-MigrationUser statuses a cutover user can have (PS-Get-MigrationUser). */
+export type MailboxMigrationStatus =
+  | 'Queued' | 'Provisioning' | 'ProvisionUpdating' | 'Syncing' | 'Synced' | 'IncrementalSyncing' | 'IncrementalFailed'
+  | 'Stopped' | 'IncrementalStopped' | 'Failed';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -117,6 +121,68 @@ export interface Recommendations {
   latestLicenseAt: Millis | null;
 }
 
+/** DataConsistencyScore grades (DCS); a batch has its worst user's. */
+export type DataConsistencyScore = 'Perfect' | 'Good' | 'Investigate' | 'Poor';
+
+/** Get-MigrationUser StatusSummary values (PS-Get-MigrationUser). */
+export type MigrationStatusSummary = 'Active' | 'Synced' | 'Failed' | 'Stopped' | 'Completed';
+
+/**
+ * One migration user as Get-MigrationUserStatistics prints it (field names as the cmdlet's;
+ * facts §2). Times are milliseconds from the scenario start, null when it never happened.
+ * Built by model/migration/cmdlet-statistics.ts from the same records as `mailboxes`.
+ */
+export interface MigrationUserStatistics {
+  Identity: string;
+  RecipientType: 'Mailbox' | 'MailUser' | 'Contact' | 'Group';
+  /** NotStarted: the batch has not started yet (the twin's own value: the service lists no user then). */
+  Status: MailboxMigrationStatus | 'NotStarted';
+  StatusSummary: MigrationStatusSummary | 'NotStarted';
+  SyncedItemCount: number;
+  /** Large plus bad items skipped (SkippedItems gives them by kind). */
+  SkippedItemCount: number;
+  SkippedItems: { Kind: 'LargeItem' | 'CorruptItem'; Count: number }[];
+  BytesTransferred: number;
+  TotalItemsInSourceMailboxCount: number;
+  EstimatedTotalTransferSize: number;
+  PercentageComplete: number;
+  InitialSeedingCompletedTime: Millis | null;
+  LastSuccessfulSyncTime: Millis | null;
+  ErrorSummary: string | null;
+  DataConsistencyScore: DataConsistencyScore;
+}
+
+/** The batch as Get-MigrationBatch prints it (field names as the cmdlet's; facts §1). */
+export interface MigrationBatchStatistics {
+  Identity: string;
+  Status: BatchStatus;
+  MigrationType: 'ExchangeOutlookAnywhere';
+  TotalCount: number;
+  ActiveCount: number;
+  StoppedCount: number;
+  SyncedCount: number;
+  /** Always 0: a cutover has no finalization (PS-Complete-MigrationBatch). */
+  FinalizedCount: number;
+  FailedCount: number;
+  FailedInitialSyncCount: number;
+  FailedIncrementalSyncCount: number;
+  /** Users not yet started (Queued). */
+  PendingCount: number;
+  ProvisionedCount: number;
+  CreationDateTime: Millis;
+  StartDateTime: Millis | null;
+  InitialSyncDateTime: Millis | null;
+  InitialSyncDuration: Millis | null;
+  LastSyncedDateTime: Millis | null;
+  DataConsistencyScore: DataConsistencyScore;
+}
+
+/** The statistics an admin reads in Exchange Online: the batch (null before one exists) and every migration user. */
+export interface MigrationStatistics {
+  batch: MigrationBatchStatistics | null;
+  users: MigrationUserStatistics[];
+}
+
 export interface SimulationResult {
   scenario: string;
   seed: number;
@@ -140,6 +206,8 @@ export interface SimulationResult {
   findings: Finding[];
   series: TimeSeries;
   recommendations: Recommendations;
+  /** Get-MigrationBatch and Get-MigrationUserStatistics as of the horizon (the CSV reports come from these). */
+  migrationStatistics: MigrationStatistics;
 }
 
 /** One mailbox row of the live view: its migration outcome so far plus what the dashboard shows beside it. */
@@ -189,4 +257,6 @@ export interface SimulationSnapshot {
    * the cost of result(). Optional so a snapshot may leave it out; read-only (it may be the live arrays).
    */
   series?: TimeSeries;
+  /** Get-MigrationBatch and Get-MigrationUserStatistics now (optional: a snapshot may leave it out). */
+  migrationStatistics?: MigrationStatistics;
 }

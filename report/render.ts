@@ -3,6 +3,7 @@ import type { SimulationResult } from '../model/result.js';
 import { runCharts } from './charts.js';
 import { renderPage } from './page.js';
 import { findingsSection, mailboxSection, recommendationsSection, replaySection, summarySection } from './sections.js';
+import { migrationStatisticsSection } from './migration-statistics-section.js';
 import { timelineSection } from './timeline.js';
 
 export interface ReportOptions {
@@ -29,6 +30,7 @@ export function renderReport(result: SimulationResult, options: ReportOptions = 
       findingsSection(result),
       recommendationsSection(result),
       mailboxSection(result, options.mailboxLimit),
+      migrationStatisticsSection(result, options.mailboxLimit),
       replaySection(result, replayCommand),
     ].join('\n'),
     footer: `cutover-twin · ${result.events} engine events · trace hash ${result.traceHash}`,

@@ -32,6 +32,7 @@ const tenantSection = z.strictObject({
   preCreatedSecurityGroups: z.array(address).max(LIMITS.recipients, { error: `expected at most ${LIMITS.recipients} groups` }).optional().describe('addresses of empty mail-enabled security groups created in the tenant (CUT prep. 7)'),
   existingCutoverBatch: flag.optional(),
   maxReceiveSize: withSizeRange(size, { min: KB, max: 150 * MB, why: 'Exchange Online allows MaxReceiveSize up to 150 MB (BLOG-LARGE)' }, 'MaxReceiveSize of new cloud mailboxes (36 MB: BLOG-LARGE)').optional(),
+  mailboxQuota: withSizeRange(size, { min: GB, max: 1.5 * 1024 * GB, why: 'Exchange Online quotas run from a few GB to 1.5 TB (archive); the main mailbox is 50 or 100 GB' }, 'storage quota of each cloud mailbox, set by the license (50 GB; 100 GB for Plan 2 / E3 / E5)').optional(),
   licenseGrace: duration.optional(),
   disabledDataRetention: duration.optional(),
   verificationPropagation: duration.optional(),
@@ -58,6 +59,7 @@ const migrationSection = z.strictObject({
   autoRemoveStoppedAfter: withDurationRange(duration, { min: HOUR, max: MAX_DURATION, why: 'MMB: 90 days of housekeeping' }).optional(),
   allowStopWhenSynced: flag.optional(),
   exchange2003Supported: flag.optional(),
+  dataConsistencyPoorShare: probability.optional().describe('share of skipped source items above which a user\'s DataConsistencyScore is Poor (1 %: an assumption, DCS keeps its thresholds unpublished)'),
 });
 
 const dnsSection = z.strictObject({

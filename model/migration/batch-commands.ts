@@ -13,12 +13,22 @@ export const COMPLETE_REFUSAL =
 
 const NO_BATCH = 'No cutover migration batch exists; create one first (Step 3).';
 
+/** PS-Remove-MigrationBatch removes only a batch that isn't running; the admin center offers Stop meanwhile (MMB). */
+const RUNNING_REMOVE = (status: string, extra = ''): string =>
+  `The batch is running (${status}), and Remove-MigrationBatch only removes a batch that isn't running: stop the batch first (Stop-MigrationBatch), then remove it once it is Stopped${extra}.`;
+
 const REASONS: Partial<Record<BatchStatus, Partial<Record<Exclude<BatchCommand, 'complete' | 'create'>, string>>>> = {
   Created: {
     stop: 'The batch has not been started, so there is nothing to stop.',
   },
+  Starting: {
+    start: 'The batch is already starting.',
+    stop: 'The batch is starting; stop it once it is Syncing.',
+    remove: RUNNING_REMOVE('Starting'),
+  },
   Syncing: {
     start: 'The batch is already syncing.',
+    remove: RUNNING_REMOVE('Syncing'),
   },
   Synced: {
     start: 'The batch is synced and syncs again every 24 hours by itself; Start only resumes a stopped batch or retries failed mailboxes.',
@@ -29,6 +39,7 @@ const REASONS: Partial<Record<BatchStatus, Partial<Record<Exclude<BatchCommand, 
   },
   IncrementalSyncing: {
     start: 'An incremental sync is running; wait until the batch is Synced or SyncedWithErrors.',
+    remove: RUNNING_REMOVE('IncrementalSyncing', ', or wait until the incremental sync ends and the batch is Synced'),
   },
   Stopping: {
     start: 'The batch is stopping; start it again once it is Stopped.',

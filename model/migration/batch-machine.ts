@@ -5,7 +5,10 @@ import type { MigrationParameters } from '../config.js';
 /**
  * The cutover migration batch (facts §1, §9). Status names are those Get-MigrationBatch
  * reports; the final state is `Deleted` (the batch is gone after Remove-MigrationBatch).
- * There is no Complete: a cutover has no finalization step (PS-Complete-MigrationBatch).
+ * There is no Complete, so no Completing either: a cutover has no finalization step
+ * (PS-Complete-MigrationBatch). Start-MigrationBatch shows the transient Starting (MMB), as
+ * Stop shows Stopping; Remove is accepted only while the batch is not running
+ * (PS-Remove-MigrationBatch), so a syncing batch must be stopped first.
  *
  * The machine decides statuses only; the service does the data-plane work (queues, slots,
  * transfers) and reports progress back with the internal events below. Every event that
@@ -21,7 +24,10 @@ export type BatchEvent =
   | { type: 'INITIAL_SYNC_DONE'; at: Millis; synced: number; failed: number }
   | { type: 'INCREMENTAL_STARTED'; at: Millis }
   | { type: 'INCREMENTAL_DONE'; at: Millis; failed: number }
-  | { type: 'HALTED'; at: Millis };
+  | { type: 'HALTED'; at: Millis }
+  | { type: 'STARTED'; at: Millis }
+  /** An incremental pass failed without the batch showing IncrementalSyncing (it failed as it began). */
+  | { type: 'PASS_FAILED'; at: Millis };
 
 export type BatchInput = {
   autoStart: boolean;
@@ -68,11 +74,15 @@ export const batchMachine = setup({
   context: ({ input }) => ({ ...input, lastAdminActivityAt: input.createdAt, lastEventAt: input.createdAt }),
   states: {
     Created: {
+      // CUT: a batch created to start automatically shows Syncing once it runs.
       after: { batchCreation: { guard: 'autoStart', target: 'Syncing' } },
       on: {
-        START: { target: 'Syncing', actions: ['noteEvent', 'noteAdminActivity'] },
+        START: { target: 'Starting', actions: ['noteEvent', 'noteAdminActivity'] },
         REMOVE: { target: 'Removing', actions: 'noteEvent' },
       },
+    },
+    Starting: {
+      on: { STARTED: { target: 'Syncing', actions: 'noteEvent' } },
     },
     Syncing: {
       on: {
@@ -82,13 +92,13 @@ export const batchMachine = setup({
           { target: 'Synced', actions: 'noteEvent' },
         ],
         STOP: { target: 'Stopping', actions: ['noteEvent', 'noteAdminActivity'] },
-        REMOVE: { target: 'Removing', actions: 'noteEvent' },
       },
     },
     Synced: {
       after: { autoStop: { target: 'Stopping' } },
       on: {
         INCREMENTAL_STARTED: { target: 'IncrementalSyncing', actions: 'noteEvent' },
+        PASS_FAILED: { target: 'SyncedWithErrors', actions: 'noteEvent' },
         STOP: { guard: 'stopWhenSyncedAllowed', target: 'Stopping', actions: ['noteEvent', 'noteAdminActivity'] },
         REMOVE: { target: 'Removing', actions: 'noteEvent' },
       },
@@ -97,7 +107,7 @@ export const batchMachine = setup({
       on: {
         INCREMENTAL_STARTED: { target: 'IncrementalSyncing', actions: 'noteEvent' },
         // PS-Start-MigrationBatch: retries the failed users.
-        START: { target: 'Syncing', actions: ['noteEvent', 'noteAdminActivity'] },
+        START: { target: 'Starting', actions: ['noteEvent', 'noteAdminActivity'] },
         STOP: { guard: 'stopWhenSyncedAllowed', target: 'Stopping', actions: ['noteEvent', 'noteAdminActivity'] },
         REMOVE: { target: 'Removing', actions: 'noteEvent' },
       },
@@ -109,7 +119,6 @@ export const batchMachine = setup({
           { target: 'Synced', actions: 'noteEvent' },
         ],
         STOP: { target: 'Stopping', actions: ['noteEvent', 'noteAdminActivity'] },
-        REMOVE: { target: 'Removing', actions: 'noteEvent' },
       },
     },
     Stopping: {
@@ -119,14 +128,14 @@ export const batchMachine = setup({
       after: { autoRemove: { target: 'Removing' } },
       on: {
         // PS-Start-MigrationBatch: resumes a stopped batch.
-        START: { target: 'Syncing', actions: ['noteEvent', 'noteAdminActivity'] },
+        START: { target: 'Starting', actions: ['noteEvent', 'noteAdminActivity'] },
         REMOVE: { target: 'Removing', actions: 'noteEvent' },
       },
     },
     Failed: {
       after: { autoRemove: { target: 'Removing' } },
       on: {
-        START: { target: 'Syncing', actions: ['noteEvent', 'noteAdminActivity'] },
+        START: { target: 'Starting', actions: ['noteEvent', 'noteAdminActivity'] },
         REMOVE: { target: 'Removing', actions: 'noteEvent' },
       },
     },

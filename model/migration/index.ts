@@ -6,7 +6,7 @@
 export { createMigrationService } from './service.js';
 export type {
   MigrationServiceOptions, TenantView, MigrationListener, CommandResult, BatchCommand, MigrationService,
-  EndpointTestResult, EndpointFailureCause, ConnectionSettings, MailboxStatistics, BatchCounts,
+  EndpointTestResult, EndpointFailureCause, ConnectionSettings, MailboxStatistics, BatchCounts, SourceView,
 } from './types.js';
 export { preflightFindings, PREFLIGHT_RULES, type PreflightRule } from './preflight.js';
 export { testEndpoint } from './endpoint-test.js';
@@ -15,3 +15,4 @@ export { mailboxMachine, type MailboxEvent } from './mailbox-machine.js';
 export { refusalReason, batchNameProblem, COMPLETE_REFUSAL } from './batch-commands.js';
 export { stateDiagram } from './state-diagram.js';
 export { uplinkBytesPerHour, sharedCapacityBytesPerHour } from './throughput.js';
+export { migrationStatistics, userStatistics, batchStatistics, dataConsistencyScore, worstScore, statusSummary } from './cmdlet-statistics.js';

@@ -3,11 +3,16 @@ import type { Millis } from '../../sim/index.js';
 
 /**
  * One migration user's lifecycle (facts §2, §9): a mailbox, mail user, mail contact or
- * mail-enabled group in the cutover batch. Queued means waiting for the service queue or an
- * endpoint slot (MUSR); Provisioning creates the cloud object; Syncing is the initial copy;
- * after it, IncrementalSyncing passes return to Synced. Failed keeps the error text (MUSR:
- * provisioning can succeed and the data sync still fail). Objects without data (mail users,
- * contacts, groups) go from Provisioning straight to Synced.
+ * mail-enabled group in the cutover batch. Status names are those Get-MigrationUser reports.
+ * Queued means waiting for the service queue or an endpoint slot (MUSR); Provisioning creates
+ * the cloud object; a group whose members are not all provisioned yet is ProvisionUpdating
+ * (MUSR: provisioned, properties such as membership still to come); Syncing is the initial
+ * copy; after it, IncrementalSyncing passes return to Synced, or to IncrementalFailed when the
+ * pass fails (the next pass retries). Failed keeps the error text (MUSR: provisioning can
+ * succeed and the data sync still fail). Stop leaves users whose initial copy was not done
+ * Stopped and synced ones IncrementalStopped (PS-Get-MigrationUser status list); Start
+ * resumes both. Objects without data (mail users, contacts, groups) go from Provisioning
+ * straight to Synced.
  *
  * Timing lives in the service (plain engine events); this machine only decides statuses.
  */
@@ -15,6 +20,8 @@ import type { Millis } from '../../sim/index.js';
 export type MailboxEvent =
   | { type: 'PROVISION'; at: Millis }
   | { type: 'PROVISIONED'; at: Millis; hasData: boolean }
+  /** The cloud object exists but some properties wait for other users (a group's members). */
+  | { type: 'PROVISION_PENDING'; at: Millis }
   | { type: 'SYNC_DONE'; at: Millis }
   | { type: 'INCREMENTAL'; at: Millis }
   | { type: 'FAIL'; at: Millis; error: string }
@@ -31,7 +38,6 @@ export const mailboxMachine = setup({
   types: {} as { context: MailboxContext; events: MailboxEvent },
   guards: {
     hasData: ({ event }) => event.type === 'PROVISIONED' && event.hasData,
-    initialDone: ({ context }) => context.initialDone,
   },
   actions: {
     recordError: assign({ error: ({ event }) => (event.type === 'FAIL' ? event.error : undefined) }),
@@ -53,6 +59,14 @@ export const mailboxMachine = setup({
     Provisioning: {
       on: {
         PROVISIONED: [{ guard: 'hasData', target: 'Syncing' }, { target: 'Synced', actions: 'markInitialDone' }],
+        PROVISION_PENDING: 'ProvisionUpdating',
+        FAIL: { target: 'Failed', actions: 'recordError' },
+        STOP: 'Stopped',
+      },
+    },
+    ProvisionUpdating: {
+      on: {
+        PROVISIONED: { target: 'Synced', actions: 'markInitialDone' },
         FAIL: { target: 'Failed', actions: 'recordError' },
         STOP: 'Stopped',
       },
@@ -65,22 +79,36 @@ export const mailboxMachine = setup({
       },
     },
     Synced: {
-      on: { INCREMENTAL: 'IncrementalSyncing' },
+      on: {
+        INCREMENTAL: 'IncrementalSyncing',
+        STOP: 'IncrementalStopped',
+      },
     },
     IncrementalSyncing: {
       on: {
-        SYNC_DONE: 'Synced',
-        FAIL: { target: 'Failed', actions: 'recordError' },
-        STOP: 'Stopped',
+        SYNC_DONE: { target: 'Synced', actions: 'clearError' },
+        FAIL: { target: 'IncrementalFailed', actions: 'recordError' },
+        STOP: 'IncrementalStopped',
+      },
+    },
+    IncrementalFailed: {
+      on: {
+        // The next 24-hour pass tries again (assumption: the subscription stays active).
+        INCREMENTAL: 'IncrementalSyncing',
+        STOP: 'IncrementalStopped',
+        // PS-Start-MigrationBatch retries failed users.
+        RESUME: { target: 'Synced', actions: 'clearError' },
       },
     },
     Stopped: {
-      on: {
-        RESUME: [{ guard: 'initialDone', target: 'Synced' }, { target: 'Queued' }],
-      },
+      // The initial copy resumes where it stopped.
+      on: { RESUME: 'Queued' },
+    },
+    IncrementalStopped: {
+      on: { RESUME: { target: 'Synced', actions: 'clearError' } },
     },
     Failed: {
-      // PS-Start-MigrationBatch retries failed users.
+      // PS-Start-MigrationBatch retries failed users; a copy resumes from its checkpoint.
       on: { RESUME: { target: 'Queued', actions: 'clearError' } },
     },
   },

@@ -46,11 +46,15 @@ export interface MigrationUser {
   slot: 'initial' | 'incremental' | undefined;
   /** Waiting in the incremental pool's queue: its pass is already requested, so Start must not request another. */
   awaitingIncrementalSlot: boolean;
+  /** A pass Start-MigrationBatch asked for (a resumed or retried synced user): the batch is Syncing until it ends. */
+  resumePass: boolean;
   pass: SyncPass | undefined;
   /** The mailbox's own transfer rate, bytes per hour, drawn once. */
   ownRate: number | undefined;
-  /** What a stopped initial copy still has to move. */
+  /** What a stopped or failed initial copy still has to move (the copy resumes from its checkpoint). */
   initialLeft: PendingData | undefined;
+  /** What the running initial copy leaves out because the target mailbox's quota is reached (never copied). */
+  overQuota: PendingData | undefined;
   /** Bytes the initial copy covers (size at the snapshot plus arrivals folded in). */
   initialTotalBytes: number;
   bytesSynced: number;
@@ -59,6 +63,8 @@ export interface MigrationUser {
   skippedBad: number;
   initialSyncDoneAt: Millis | undefined;
   lastSuccessfulSyncAt: Millis | undefined;
+  /** The snapshot of that pass: what reached the on-prem mailbox by then is in the cloud, anything later is not. */
+  lastSuccessfulSnapshotAt: Millis | undefined;
   /** For example "provisioned as a distribution group". */
   note: string | undefined;
 }
@@ -66,9 +72,9 @@ export interface MigrationUser {
 export function createMigrationUser(recipient: Recipient, now: () => Millis, trace: Trace | undefined): MigrationUser {
   const user: MigrationUser = {
     recipient, address: recipient.address, hasData: recipient.kind === 'mailbox', snapshot: INITIAL, trace, now,
-    started: false, provisioned: false, timer: undefined, slot: undefined, awaitingIncrementalSlot: false, pass: undefined, ownRate: undefined,
-    initialLeft: undefined, initialTotalBytes: 0, bytesSynced: 0, itemsSynced: 0, skippedLarge: 0, skippedBad: 0,
-    initialSyncDoneAt: undefined, lastSuccessfulSyncAt: undefined, note: undefined,
+    started: false, provisioned: false, timer: undefined, slot: undefined, awaitingIncrementalSlot: false, resumePass: false, pass: undefined, ownRate: undefined,
+    initialLeft: undefined, overQuota: undefined, initialTotalBytes: 0, bytesSynced: 0, itemsSynced: 0, skippedLarge: 0, skippedBad: 0,
+    initialSyncDoneAt: undefined, lastSuccessfulSyncAt: undefined, lastSuccessfulSnapshotAt: undefined, note: undefined,
   };
   record(user, 'xstate.init');
   return user;

@@ -37,6 +37,8 @@ export const PREFLIGHT_RULES = [
   'preflight.endpoint-connection',
   'preflight.existing-batch',
   'preflight.batch-name',
+  'preflight.mailbox-over-quota',
+  'preflight.large-items',
 ] as const;
 
 export type PreflightRule = (typeof PREFLIGHT_RULES)[number];
@@ -152,7 +154,31 @@ const rules: Rule[] = [
       const problem = action.action === 'createBatch' ? batchNameProblem(action.batchName ?? '') : undefined;
       return problem === undefined ? [] : [finding('preflight.batch-name', 'error', STEP_3, problem, 'Name the batch with letters, digits, "-" or "_" only (CUT step 3).')];
     }),
+  (config, mailboxes) => {
+    // The license sets the cloud mailbox's quota (users facts: 50 GB, 100 GB for Plan 2 / E3 / E5); the copy stops there.
+    const quota = config.tenant.mailboxQuotaBytes;
+    const over = mailboxes.filter((mailbox) => mailbox.sizeBytes > quota);
+    const fix = 'License these users with a larger mailbox (100 GB: Exchange Online Plan 2, E3, E5; set tenant.mailboxQuota), or archive or clean up the mailboxes before the migration.';
+    if (over.length > 0) {
+      return [finding('preflight.mailbox-over-quota', 'error', PLAN,
+        `${over.length} mailbox(es) hold more than the ${gigabytes(quota)} quota their license gives the cloud mailbox; their copy stops at the quota and fails.`, fix, addresses(over))];
+    }
+    // Within 1 GB of the quota (where Exchange Online starts warning: 49 of 50 GB), new mail may fill it before the last pass.
+    const near = mailboxes.filter((mailbox) => mailbox.sizeBytes > quota - 1024 ** 3);
+    return near.length === 0 ? [] : [finding('preflight.mailbox-over-quota', 'warning', PLAN,
+      `${near.length} mailbox(es) are within 1 GB of the ${gigabytes(quota)} quota their license gives the cloud mailbox; new mail may fill it, and then incremental syncs fail.`, fix, addresses(near))];
+  },
+  (config, mailboxes) => {
+    // BLOG-LARGE, DCS: items over the target's MaxReceiveSize are skipped and lower the DataConsistencyScore.
+    const large = mailboxes.filter((mailbox) => mailbox.largeItems > 0);
+    const items = large.reduce((sum, mailbox) => sum + mailbox.largeItems, 0);
+    return large.length === 0 ? [] : [finding('preflight.large-items', 'warning', PLAN,
+      `${items} item(s) in ${large.length} mailbox(es) are over the maximum message size (MaxReceiveSize ${Math.round(config.tenant.maxReceiveSizeBytes / 1024 ** 2)} MB); they are skipped, not migrated, and lower the DataConsistencyScore.`,
+      'Raise MaxReceiveSize of the cloud mailboxes (up to 150 MB), or move the large items out (for example to a PST) before the migration.', addresses(large))];
+  },
 ];
+
+const gigabytes = (bytes: number): string => `${Math.round((bytes / 1024 ** 3) * 10) / 10} GB`; // Exchange writes binary GB
 
 /** Static pre-flight rules over a configuration (also used by the plan checker). */
 export function preflightFindings(config: SimulationConfig): Finding[] {

@@ -7,6 +7,7 @@ import { batchNameProblem, COMPLETE_REFUSAL, refusalReason } from './batch-comma
 import { batchMachine, type BatchEvent, type BatchMachine } from './batch-machine.js';
 import { testEndpoint } from './endpoint-test.js';
 import { userStatus, type PendingData } from './migration-user.js';
+import { migrationStatistics } from './cmdlet-statistics.js';
 import { batchCounts, recipientStatistics, syncTotals } from './statistics.js';
 import { SyncEngine } from './sync-engine.js';
 import type { BatchCommand, CommandResult, EndpointTestResult, MigrationListener, MigrationService, MigrationServiceOptions } from './types.js';
@@ -56,6 +57,7 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
       options.listener.onSyncPass(address, snapshotAt, completedAt);
     },
     onMailboxFailed: (address, error, at) => options.listener.onMailboxFailed(address, error, at),
+    onIncrementalFailed: (address, error, at) => options.listener.onIncrementalFailed?.(address, error, at),
   };
 
   const send = (event: BatchEvent): void => batch?.actor.send(event);
@@ -68,14 +70,22 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     const users = batch.engine.users;
     // An incremental slot is held exactly while a pass copies, so the pool says whether one runs (O(1) on the hot path).
     const incrementalRunning = batch.engine.slotsInUse().incremental > 0;
+    if (batch.status !== 'Synced') batch.engine.incrementalFailedSinceCheck = false;
     if (batch.status === 'Syncing') {
+      // Done once every user finished its initial copy (and any pass Start asked for) or failed.
       for (const user of users) {
-        if (user.initialSyncDoneAt === undefined && userStatus(user) !== 'Failed') return;
+        const status = userStatus(user);
+        if (status === 'Failed' || status === 'IncrementalFailed') continue;
+        if (user.initialSyncDoneAt === undefined || user.resumePass) return;
       }
       batch.initialSyncDoneAt ??= at;
       batch.engine.beginRounds(at);
       const { failed } = batchCounts(users);
       send({ type: 'INITIAL_SYNC_DONE', at, synced: users.length - failed, failed });
+    } else if (batch.status === 'Synced' && batch.engine.incrementalFailedSinceCheck && !incrementalRunning) {
+      // A pass failed at once (the source was down when it began): no IncrementalSyncing in between.
+      batch.engine.incrementalFailedSinceCheck = false;
+      send({ type: 'PASS_FAILED', at });
     } else if ((batch.status === 'Synced' || batch.status === 'SyncedWithErrors') && incrementalRunning) {
       send({ type: 'INCREMENTAL_STARTED', at });
     } else if (batch.status === 'IncrementalSyncing' && !incrementalRunning) {
@@ -88,6 +98,7 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     scheduler.after(0, 'migration.reconcile', batch.name, reconcile, undefined);
   };
   const halted = (): void => send({ type: 'HALTED', at: scheduler.now() });
+  const started = (): void => send({ type: 'STARTED', at: scheduler.now() });
 
   /** What the service does when the batch enters a status (admin command or timer alike). */
   const react = (current: Batch, status: BatchStatus): void => {
@@ -98,8 +109,11 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     if (status === 'Syncing') {
       current.firstStartedAt ??= at;
       current.engine.startAll();
+    } else if (status === 'Starting') {
+      // MMB: Starting is shown right after Start-MigrationBatch; the twin takes no time over it.
+      scheduler.after(0, 'migration.started', current.name, started, undefined);
     } else if (status === 'Stopping') {
-      current.engine.haltAll();
+      current.engine.haltAll(true);
       scheduler.after(0, 'migration.halted', current.name, halted, undefined);
     } else if (status === 'Removing') {
       current.engine.remove(); // CUT step 6: after deletion nothing is copied any more
@@ -120,7 +134,7 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
       return { ok: false, reason: `The organisation has ${mailboxes} mailboxes; a cutover batch takes at most ${config.migration.maxMailboxes} (CUT).` };
     }
     const at = scheduler.now();
-    const engine = new SyncEngine({ scheduler, random: options.random, config, tenant, listener, trace, pending, changed: scheduleReconcile });
+    const engine = new SyncEngine({ scheduler, random: options.random, config, tenant, listener, trace, pending, changed: scheduleReconcile, source: options.source });
     const actor = createActor(batchMachine, {
       systemId: `batch:${name}`,
       input: { autoStart, createdAt: at, ...config.migration },
@@ -176,6 +190,7 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     completeBatch: () => ({ ok: false, reason: COMPLETE_REFUSAL }),
     removeBatch: () => command('remove'),
     allowedCommands: () => (['create', 'start', 'stop', 'complete', 'remove'] as const).map(allowed),
+    sourceChanged: () => batch?.engine.sourceChanged(),
     recordOnPremArrival(address, bytes) {
       // Called for every message that lands on-prem: one map look-up when the mailbox already
       // has pending data under the address as given (the router's are lower case already;
@@ -209,5 +224,20 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     recipientStatistics: () => recipientStatistics(config, batch?.engine),
     slotsInUse: () => batch?.engine.slotsInUse() ?? { initial: 0, incremental: 0 },
     syncTotals: () => syncTotals(batch?.engine),
+    migrationStatistics: () => {
+      const records = recipientStatistics(config, batch?.engine);
+      if (batch === undefined) return migrationStatistics(config, records, undefined);
+      const createdAt = history.find((entry) => entry.status === 'Created')?.at ?? 0;
+      const provisioned = batch.engine.users.filter((user) => user.provisioned).length;
+      return migrationStatistics(config, records, {
+        name: batch.name, status: batch.status, createdAt, firstStartedAt: batch.firstStartedAt,
+        initialSyncDoneAt: batch.initialSyncDoneAt, lastSyncedAt, provisioned,
+      });
+    },
+    lastSuccessfulSync: (address) => {
+      const user = batch?.engine.user(address.toLowerCase());
+      return user?.lastSuccessfulSyncAt === undefined || user.lastSuccessfulSnapshotAt === undefined
+        ? undefined : { completedAt: user.lastSuccessfulSyncAt, snapshotAt: user.lastSuccessfulSnapshotAt };
+    },
   };
 }

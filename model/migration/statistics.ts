@@ -16,9 +16,9 @@ export function batchCounts(users: readonly MigrationUser[]): BatchCounts {
     if (!user.started) continue;
     const status = userStatus(user);
     if (status === 'Synced') counts.synced++;
-    else if (status === 'Failed') counts.failed++;
-    else if (status === 'Stopped') counts.stopped++;
-    else counts.active++; // Queued, Provisioning, Syncing, IncrementalSyncing (StatusSummary Active)
+    else if (status === 'Failed' || status === 'IncrementalFailed') counts.failed++;
+    else if (status === 'Stopped' || status === 'IncrementalStopped') counts.stopped++;
+    else counts.active++; // Queued, Provisioning, ProvisionUpdating, Syncing, IncrementalSyncing (StatusSummary Active)
   }
   return counts;
 }

@@ -6,7 +6,7 @@ import { dataSyncFailure, provisioningFailure } from './recipient-checks.js';
 import { SlotPool } from './slot-pool.js';
 import { drawMailboxRate, sharedCapacityBytesPerHour, transferWork } from './throughput.js';
 import { TransferEngine } from './transfer-engine.js';
-import type { MigrationListener, TenantView } from './types.js';
+import type { MigrationListener, SourceView, TenantView } from './types.js';
 
 export interface SyncEngineOptions {
   scheduler: Scheduler;
@@ -19,6 +19,8 @@ export interface SyncEngineOptions {
   pending: Map<string, PendingData>;
   /** Called after any change that may move the batch status (the service reconciles). */
   changed: () => void;
+  /** The on-prem server passes read from; absent means always reachable. */
+  source?: SourceView | undefined;
 }
 
 /**
@@ -38,12 +40,15 @@ export class SyncEngine {
   private readonly transfers: TransferEngine<MigrationUser>;
   private readonly groupsWaiting = new Set<MigrationUser>();
   private removed = false;
+  /** An incremental pass failed since the service last looked (it moves a Synced batch to SyncedWithErrors). */
+  incrementalFailedSinceCheck = false;
   /** Once every user finished its initial sync, incremental passes run in batch-wide rounds from that moment. */
   private roundsFrom: Millis | undefined;
   private readonly roundStarts: Millis[] = [];
   private readonly queueDone: EventHandler<MigrationUser>;
   private readonly provisioningDone: EventHandler<MigrationUser>;
   private readonly incrementalDue: EventHandler<MigrationUser>;
+  private readonly sourceMaybeDown: EventHandler<undefined>;
 
   constructor(private readonly options: SyncEngineOptions) {
     const { config, scheduler, random, trace } = options;
@@ -67,6 +72,45 @@ export class SyncEngine {
     this.queueDone = (user) => this.leaveQueue(user);
     this.provisioningDone = (user) => this.finishProvisioning(user);
     this.incrementalDue = (user) => this.requestIncremental(user);
+    this.sourceMaybeDown = () => this.sourceChanged();
+    // A declared outage fails the passes running when it begins (no event when none is declared).
+    for (const start of options.source?.outageStarts() ?? []) {
+      if (start >= scheduler.now()) scheduler.at(start, 'migration.source-down', 'source', this.sourceMaybeDown, undefined);
+    }
+  }
+
+  /** The source's state may have changed: when it is down, every running pass fails now. */
+  sourceChanged(): void {
+    if (this.removed) return;
+    const error = this.sourceError();
+    if (error === undefined) return;
+    // Waiters first, so the slots the running passes give back find nobody to hand them to.
+    const waiting = this.users.filter((user) => user.awaitingIncrementalSlot);
+    this.incrementalPool.clearQueue();
+    for (const user of waiting) {
+      user.awaitingIncrementalSlot = false;
+      this.failIncremental(user, error);
+    }
+    for (const user of this.users) {
+      const pass = user.pass;
+      if (pass === undefined) continue;
+      if (pass.kind === 'initial') this.fail(user, error);
+      else this.failIncremental(user, error);
+    }
+  }
+
+  /**
+   * The error a pass gets when the source cannot be read now, in the service's style
+   * (EE695827: "Couldn't connect to the source mailbox"; the connection text as the
+   * endpoint test words it). Undefined while the source is up.
+   */
+  private sourceError(): string | undefined {
+    const how = this.options.source?.unavailable(this.options.scheduler.now());
+    if (how === undefined) return undefined;
+    const { endpoint, organisation } = this.options.config;
+    const proxy = endpoint.mode === 'manual' ? endpoint.rpcProxyServer ?? organisation.server.rpcProxyFqdn : organisation.server.rpcProxyFqdn;
+    const detail = how === 'refused' ? 'the server refused the connection' : 'the server did not answer before the connection timed out';
+    return `MigrationTransientException: Couldn't connect to the source mailbox. The connection to the server '${proxy}' could not be completed: ${detail}.`;
   }
 
   slotsInUse(): { initial: number; incremental: number } {
@@ -98,16 +142,23 @@ export class SyncEngine {
         this.enterQueue(user);
       } else if (status === 'Stopped' || status === 'Failed') {
         sendUser(user, { type: 'RESUME', at: now });
-        if (userStatus(user) === 'Synced') this.scheduleIncremental(user, now);
-        else this.enterQueue(user);
+        this.enterQueue(user);
+      } else if (status === 'IncrementalStopped' || status === 'IncrementalFailed') {
+        // MMB: the last synced time is also the last restart: a resumed or retried synced user runs a pass now.
+        sendUser(user, { type: 'RESUME', at: now });
+        if (user.hasData) this.passNow(user);
       } else if (status === 'Synced' && user.hasData && user.timer === undefined && !user.awaitingIncrementalSlot) {
         this.scheduleIncremental(user, now);
       }
     }
   }
 
-  /** Stops every queue, provisioning and copy at once. Synced users stay Synced; their passes are not scheduled. */
-  haltAll(): void {
+  /**
+   * Stops every queue, provisioning and copy at once. With `stopSynced` (Stop-MigrationBatch)
+   * synced users become IncrementalStopped: their data stays, their 24-hour passes stop.
+   * Removal leaves synced users as they are (the batch is gone; their statistics stay).
+   */
+  haltAll(stopSynced: boolean): void {
     const { scheduler } = this.options;
     const now = scheduler.now();
     this.initialPool.clearQueue();
@@ -117,17 +168,17 @@ export class SyncEngine {
       scheduler.cancel(user.timer);
       user.timer = undefined;
       user.awaitingIncrementalSlot = false;
+      user.resumePass = false;
       this.stopPass(user);
       const status = userStatus(user);
-      if (user.started && (status === 'Queued' || status === 'Provisioning' || status === 'Syncing' || status === 'IncrementalSyncing')) {
-        sendUser(user, { type: 'STOP', at: now });
-      }
+      const running = status === 'Queued' || status === 'Provisioning' || status === 'ProvisionUpdating' || status === 'Syncing' || status === 'IncrementalSyncing';
+      if (user.started && (running || (stopSynced && status === 'Synced'))) sendUser(user, { type: 'STOP', at: now });
     }
   }
 
   /** Remove-MigrationBatch: halts everything; nothing syncs again. */
   remove(): void {
-    this.haltAll();
+    this.haltAll(false);
     this.removed = true;
   }
 
@@ -162,16 +213,18 @@ export class SyncEngine {
     const now = scheduler.now();
     const failure = provisioningFailure(user.recipient, tenant, this.batchAddresses);
     if (failure !== undefined) return this.fail(user, failure);
-    if (user.recipient.kind === 'group' && !this.membersSettled(user.recipient)) {
-      this.groupsWaiting.add(user);
-      return;
-    }
     if (!user.provisioned) {
       user.provisioned = true;
       if (user.recipient.kind === 'group' && user.recipient.security && !tenant.isSecurityGroupPreCreated(user.address)) {
         user.note = 'provisioned as a distribution group: no empty mail-enabled security group was pre-created (CUT)';
       }
       listener.onProvisioned(user.address, user.recipient.kind, now);
+    }
+    if (user.recipient.kind === 'group' && !this.membersSettled(user.recipient)) {
+      // MUSR ProvisionUpdating: the group exists; its membership waits for its members.
+      if (userStatus(user) === 'Provisioning') sendUser(user, { type: 'PROVISION_PENDING', at: now });
+      this.groupsWaiting.add(user);
+      return;
     }
     sendUser(user, { type: 'PROVISIONED', at: now, hasData: user.hasData });
     // A provisioned mailbox may be the last member a waiting group needs (MUSR: ProvisionUpdating).
@@ -190,6 +243,8 @@ export class SyncEngine {
   private startInitialCopy(user: MigrationUser): void {
     if (user.recipient.kind !== 'mailbox') return;
     const mailbox = user.recipient;
+    const sourceError = this.sourceError();
+    if (sourceError !== undefined) return this.fail(user, sourceError);
     const arrived = this.takePending(user.address);
     let data: PendingData;
     if (user.initialLeft === undefined) {
@@ -200,6 +255,13 @@ export class SyncEngine {
       data = { bytes: user.initialLeft.bytes + arrived.bytes, items: user.initialLeft.items + arrived.items, large: user.initialLeft.large + arrived.large };
       user.initialTotalBytes += arrived.bytes;
       user.initialLeft = undefined;
+    }
+    // The target mailbox takes no more than its quota (facts: 50 or 100 GB by license); the copy stops there and fails.
+    const room = Math.max(0, this.options.config.tenant.mailboxQuotaBytes - user.bytesSynced);
+    if (data.bytes > room) {
+      const items = data.bytes > 0 ? Math.floor((data.items * room) / data.bytes) : 0;
+      user.overQuota = { bytes: data.bytes - room, items: data.items - items, large: 0 };
+      data = { bytes: room, items, large: data.large };
     }
     this.startPass(user, 'initial', data, mailbox.badItems);
   }
@@ -220,11 +282,21 @@ export class SyncEngine {
     user.bytesSynced += pass.data.bytes;
     user.itemsSynced += pass.data.items;
     user.skippedLarge += pass.data.large;
+    user.resumePass = false;
+    const over = pass.kind === 'initial' ? user.overQuota : undefined;
+    if (over !== undefined) {
+      // The copy stops at the quota: the rest is what a retry (after a larger quota) resumes with.
+      user.overQuota = undefined;
+      user.initialLeft = over;
+      this.releaseSlot(user);
+      return this.fail(user, quotaError(this.options.config.tenant.mailboxQuotaBytes, over.bytes));
+    }
     if (pass.kind === 'initial') {
       user.skippedBad += pass.bad;
       user.initialSyncDoneAt = at;
     }
     user.lastSuccessfulSyncAt = at;
+    user.lastSuccessfulSnapshotAt = pass.snapshotAt;
     this.releaseSlot(user);
     sendUser(user, { type: 'SYNC_DONE', at });
     this.options.listener.onSyncPass(user.address, pass.snapshotAt, at);
@@ -281,21 +353,66 @@ export class SyncEngine {
 
   private requestIncremental(user: MigrationUser): void {
     user.timer = undefined;
+    // A pass that cannot run fails before it takes a slot: failing inside a grant would hand the
+    // slot to the next waiter at once, one nested call per queued user.
+    const refusal = this.passRefusal(user);
+    if (refusal !== undefined) return this.failIncremental(user, refusal);
     user.awaitingIncrementalSlot = true;
     this.incrementalPool.request(user);
+  }
+
+  /** Why an incremental pass of `user` cannot run now: the source is down, or the cloud mailbox is at its quota. */
+  private passRefusal(user: MigrationUser): string | undefined {
+    const sourceError = this.sourceError();
+    if (sourceError !== undefined) return sourceError;
+    const quota = this.options.config.tenant.mailboxQuotaBytes;
+    const pending = this.options.pending.get(user.address);
+    const after = user.bytesSynced + (pending?.bytes ?? 0);
+    return after > quota ? quotaError(quota, after - quota) : undefined;
   }
 
   private grantIncremental(user: MigrationUser): void {
     user.awaitingIncrementalSlot = false;
     user.slot = 'incremental';
     sendUser(user, { type: 'INCREMENTAL', at: this.options.scheduler.now() });
+    // Waiters are failed when the source goes down (sourceChanged), so this rarely refuses.
+    const refusal = this.passRefusal(user);
+    if (refusal !== undefined) return this.failIncremental(user, refusal);
     this.startPass(user, 'incremental', this.takePending(user.address), 0);
+    this.options.changed();
+  }
+
+  /** Start asked for a pass now (a resumed or retried synced user), outside the 24-hour rounds. */
+  private passNow(user: MigrationUser): void {
+    this.options.scheduler.cancel(user.timer);
+    user.timer = undefined;
+    user.resumePass = true;
+    if (!user.awaitingIncrementalSlot) this.requestIncremental(user);
+  }
+
+  /**
+   * An incremental pass failed: the user is IncrementalFailed, what it would have copied stays
+   * on-prem for the next pass (nothing is copied from a source that cannot be read), and the
+   * next 24-hour pass tries again (assumption: the service keeps the subscription).
+   */
+  private failIncremental(user: MigrationUser, error: string): void {
+    const now = this.options.scheduler.now();
+    this.stopPass(user);
+    // A pass refused before it began still shows the attempt (Synced → IncrementalSyncing → IncrementalFailed).
+    const status = userStatus(user);
+    if (status === 'Synced' || status === 'IncrementalFailed') sendUser(user, { type: 'INCREMENTAL', at: now });
+    user.resumePass = false;
+    sendUser(user, { type: 'FAIL', at: now, error });
+    this.incrementalFailedSinceCheck = true;
+    this.options.listener.onIncrementalFailed?.(user.address, error, now);
+    this.scheduleIncremental(user, now + this.options.config.migration.incrementalInterval);
     this.options.changed();
   }
 
   private fail(user: MigrationUser, error: string): void {
     const now = this.options.scheduler.now();
     this.stopPass(user);
+    user.resumePass = false;
     sendUser(user, { type: 'FAIL', at: now, error });
     this.options.listener.onMailboxFailed(user.address, error, now);
     this.settled();
@@ -336,7 +453,10 @@ export class SyncEngine {
         const movedItems = Math.floor(pass.data.items * done);
         user.bytesSynced += movedBytes;
         user.itemsSynced += movedItems;
-        user.initialLeft = { bytes: pass.data.bytes - movedBytes, items: pass.data.items - movedItems, large: pass.data.large };
+        // What the quota held back is still to copy too.
+        const over = user.overQuota ?? emptyData();
+        user.overQuota = undefined;
+        user.initialLeft = { bytes: pass.data.bytes - movedBytes + over.bytes, items: pass.data.items - movedItems + over.items, large: pass.data.large };
       } else {
         const pending = this.pendingOf(user.address);
         pending.bytes += pass.data.bytes;
@@ -369,4 +489,10 @@ export class SyncEngine {
     this.options.pending.set(address, emptyData());
     return pending;
   }
+}
+
+/** The error a copy gets at the target's quota (the ProhibitSendReceive quota the license sets). */
+function quotaError(quotaBytes: number, overBytes: number): string {
+  const gb = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GB`; // Exchange writes binary GB
+  return `MigrationPermanentException: The target mailbox is full: its quota (${gb(quotaBytes)}, set by the license) is ${gb(overBytes)} short of the source mailbox's data.`;
 }

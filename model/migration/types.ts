@@ -1,7 +1,7 @@
 import type { Millis, RandomStreams, Scheduler, Trace } from '../../sim/index.js';
 import type { SimulationConfig } from '../config.js';
 import type { Recipient } from '../organisation.js';
-import type { BatchStatus, MailboxOutcome } from '../result.js';
+import type { BatchStatus, MailboxOutcome, MigrationStatistics } from '../result.js';
 
 /** The public contract of the migration service (issue 3). The world codes against exactly this. */
 
@@ -14,6 +14,20 @@ export interface MigrationServiceOptions {
   tenant: TenantView;
   listener: MigrationListener;
   trace?: Trace;
+  /** The on-prem server the passes read from; absent means always reachable. */
+  source?: SourceView;
+}
+
+/**
+ * Whether the source server can be read (owned by the world: outages and decommission).
+ * A pass needs it: while it is down, passes fail and nothing is copied (facts §2: an
+ * incremental pass that cannot reach the source fails).
+ */
+export interface SourceView {
+  /** How a connection to the source fails now, or undefined when it is up. */
+  unavailable(now: Millis): 'refused' | 'timeout' | undefined;
+  /** Times at which a declared outage begins (running passes fail then). */
+  outageStarts(): readonly Millis[];
 }
 
 export interface TenantView {
@@ -29,6 +43,8 @@ export interface MigrationListener {
   /** A sync pass (initial or incremental) finished: everything that reached the on-prem mailbox at or before snapshotAt is now in the cloud mailbox. */
   onSyncPass(address: string, snapshotAt: Millis, completedAt: Millis): void;
   onMailboxFailed(address: string, error: string, at: Millis): void;
+  /** An incremental pass failed (the user is IncrementalFailed; what arrived since its last good pass stays on-prem). */
+  onIncrementalFailed?(address: string, error: string, at: Millis): void;
 }
 
 export type CommandResult = { ok: true; detail: string } | { ok: false; reason: string };
@@ -94,6 +110,8 @@ export interface MigrationService {
   removeBatch(): CommandResult;
   /** For the dashboard's buttons. */
   allowedCommands(): { command: BatchCommand; allowed: boolean; reason?: string }[];
+  /** The source's state changed (decommissioned): running passes fail when it is now down. */
+  sourceChanged(): void;
   /** New on-prem data for the next incremental pass (one call is one item). */
   recordOnPremArrival(address: string, bytes: number): void;
   batchStatus(): BatchStatus | 'None';
@@ -115,4 +133,11 @@ export interface MigrationService {
    * the hourly series asks every simulated hour (issue 9).
    */
   syncTotals(): { mailboxesSynced: number; bytesSynced: number };
+  /** Get-MigrationBatch and Get-MigrationUserStatistics now, with the cmdlets' field names. */
+  migrationStatistics(): MigrationStatistics;
+  /**
+   * A user's last good pass: when it ended and its snapshot (mail that reached the on-prem
+   * mailbox after the snapshot is not in the cloud). Undefined before any good pass.
+   */
+  lastSuccessfulSync(address: string): { completedAt: Millis; snapshotAt: Millis } | undefined;
 }

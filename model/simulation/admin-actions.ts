@@ -96,8 +96,12 @@ function perform(world: World, action: Omit<PlannedAction, 'timing'>, at: Millis
     }
     case 'clearScpPointer':
       return clients.clearScpPointer(at);
-    case 'decommission':
-      return onPrem.decommission(at);
+    case 'decommission': {
+      const result = onPrem.decommission(at);
+      // The passes running now read from it: they fail, and nothing more is copied (facts §2).
+      if (result.ok) migration.sourceChanged();
+      return result;
+    }
   }
 }
 

@@ -58,6 +58,7 @@ export function buildResult(world: World, series: HourlySeries): SimulationResul
     findings: runtimeFindings(world, summary.reasons),
     series: cloneSeries(series),
     recommendations: recommendations(world),
+    migrationStatistics: migration.migrationStatistics(),
   };
   if (config.startDate !== undefined) result.startDate = config.startDate;
   return result;
@@ -108,6 +109,7 @@ export function buildSnapshot(world: World, series: HourlySeries): SimulationSna
     messages: { ...ledger.counts(), inFlight: ledger.pendingCount },
     findings: runtimeFindings(world, ledger.reasonsSoFar()),
     series: series.series,
+    migrationStatistics: migration.migrationStatistics(),
   };
 }
 

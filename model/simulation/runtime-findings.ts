@@ -36,6 +36,16 @@ export function runtimeFindings(world: World, reasons: Record<string, number>): 
       fix: 'Fix the cause shown in the error and start the batch again to retry the failed users.', subjects: list(failed.map(([address]) => address)),
     });
   }
+  const incremental = [...(log.incrementalFailures ?? [])];
+  if (incremental.length > 0) {
+    const [firstAddress, first] = incremental.reduce((earliest, entry) => (entry[1].at < earliest[1].at ? entry : earliest));
+    findings.push({
+      rule: 'runtime.incremental-sync-failed', severity: 'error', at: first.at, step: 'Step 4: Start the cutover migration batch',
+      message: `Incremental syncs of ${incremental.length} mailbox${incremental.length === 1 ? '' : 'es'} failed (IncrementalFailed), first ${firstAddress} at ${formatInstant(first.at)}: ${first.error} Mail that reached ${incremental.length === 1 ? 'its' : 'their'} on-prem mailbox${incremental.length === 1 ? '' : 'es'} since the last successful sync is not copied.`,
+      fix: 'Keep the on-prem server running and reachable until the batch is deleted (decommission only after that), then start the batch to retry.',
+      subjects: list(incremental.map(([address]) => address)),
+    });
+  }
   const stranded = reasons[REASONS.stranded] ?? 0;
   if (stranded > 0) {
     findings.push({

@@ -12,6 +12,9 @@ import { createSendingMtas, EXPIRED_CODE, type SendingMtas } from '../senders/in
 import { EXO_REASONS, Tenant, type LicenseStateName } from '../tenant/index.js';
 import type { ExplicitMessage, PlannedAction } from '../config.js';
 
+/** Statuses in which Remove-MigrationBatch is refused because the batch runs. */
+const RUNNING: ReadonlySet<string> = new Set(['Starting', 'Syncing', 'IncrementalSyncing', 'Stopping']);
+
 const KNOWN_BOUNCE_KEYS: ReadonlySet<string> = new Set([...Object.values(EXO_REASONS), ONPREM_REASONS.recipientUnknown]);
 
 /** What happened to the control plane during the run, for findings and recommendations. */
@@ -21,10 +24,14 @@ export interface RunLog {
   refusedPlanned: { index: number; outcome: ActionOutcome }[];
   provisionedAt: Map<string, Millis>;
   failures: Map<string, { error: string; at: Millis }>;
+  /** The first failed incremental pass of each user whose passes failed (the source was down, or the quota full). */
+  incrementalFailures?: Map<string, { error: string; at: Millis }>;
   licenseEvents: { address: string; state: LicenseStateName; at: Millis }[];
   batchRemovalStartedAt: Millis | undefined;
   switchedAt: Millis | undefined;
   strandedAtRemoval: number;
+  /** Safe to remove, but the batch was running then: `recommendedBatchRemoval` fires once it is not. */
+  removalReadyWaiting?: boolean;
 }
 
 /** Every part of one simulated world, wired together. */
@@ -105,10 +112,19 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
   });
   const readiness = new RemovalReadiness({
     scheduler, oldMxWindow, clientsAllMovedAt: () => clients.allMovedAt(), migratedMailboxes: migrated,
-    onReady: (at) => plan.fire('recommendedBatchRemoval', at),
+    // Remove is refused while the batch runs (PS-Remove-MigrationBatch): the anchor waits for the round to end.
+    onReady: (at) => {
+      if (migration !== undefined && RUNNING.has(migration.batchStatus())) log.removalReadyWaiting = true;
+      else plan.fire('recommendedBatchRemoval', at);
+    },
   });
   migration = createMigrationService({
     scheduler, random, config, tenant, trace,
+    // A pass reads the on-prem server: a decommissioned host refuses, one in an outage does not answer.
+    source: {
+      unavailable: (now) => (onPrem.isDecommissioned(now) ? 'refused' : onPrem.inOutage(now) ? 'timeout' : undefined),
+      outageStarts: () => config.faults.flatMap((fault) => (fault.kind === 'onPremOutage' ? [fault.from] : [])),
+    },
     listener: {
       onBatchStatus: (status, at) => onBatchStatus(world, status, at),
       onProvisioned: (address, kind, at) => {
@@ -125,6 +141,10 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
       onMailboxFailed: (address, error, at) => {
         log.failures.set(address.toLowerCase(), { error, at });
         readiness.changed();
+      },
+      onIncrementalFailed: (address, error, at) => {
+        log.incrementalFailures ??= new Map();
+        if (!log.incrementalFailures.has(address.toLowerCase())) log.incrementalFailures.set(address.toLowerCase(), { error, at });
       },
     },
   });
@@ -144,6 +164,10 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
 /** Plan anchors and stranding follow the batch's statuses. */
 function onBatchStatus(world: World, status: BatchStatus, at: Millis): void {
   const { plan, router, log } = world;
+  if (log.removalReadyWaiting === true && !RUNNING.has(status) && status !== 'Removing' && status !== 'Deleted') {
+    log.removalReadyWaiting = false;
+    plan.fire('recommendedBatchRemoval', at);
+  }
   if (status === 'Created') {
     router.batchCreated();
     plan.fire('batchCreated', at);

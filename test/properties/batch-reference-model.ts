@@ -24,20 +24,22 @@ export function accepts(model: BatchModel, command: BatchCommand): boolean {
     case 'stop':
       return status === 'Syncing' || status === 'IncrementalSyncing' || (model.allowStopWhenSynced && (status === 'Synced' || status === 'SyncedWithErrors')); // MMB
     case 'remove':
-      return status !== 'None' && status !== 'Stopping' && status !== 'Removing' && status !== 'Deleted'; // CUT step 6
+      // PS-Remove-MigrationBatch: only a batch that isn't running (CUT step 6 removes a Synced one).
+      return status === 'Created' || status === 'Synced' || status === 'SyncedWithErrors' || status === 'Stopped' || status === 'Failed';
     case 'complete':
       return false; // PS-Complete-MigrationBatch: not for cutover
   }
 }
 
-export const AFTER_COMMAND: Record<Exclude<BatchCommand, 'complete'>, BatchStatus> = { create: 'Created', start: 'Syncing', stop: 'Stopping', remove: 'Removing' };
+export const AFTER_COMMAND: Record<Exclude<BatchCommand, 'complete'>, BatchStatus> = { create: 'Created', start: 'Starting', stop: 'Stopping', remove: 'Removing' };
 
 /** Status changes that happen with time alone (sync progress, housekeeping timers). */
 const BY_TIME: Record<ModelStatus, readonly ModelStatus[]> = {
   None: [],
   Created: ['Syncing'], // AutoStart once created (CUTPS)
+  Starting: ['Syncing'], // transient, shown right after Start-MigrationBatch (MMB)
   Syncing: ['Synced', 'SyncedWithErrors', 'Failed'],
-  Synced: ['IncrementalSyncing', 'Stopping'], // 24 h passes (MMB); stopped after 60 days without activity
+  Synced: ['IncrementalSyncing', 'SyncedWithErrors', 'Stopping'], // 24 h passes (MMB), one that fails as it begins; stopped after 60 days without activity
   SyncedWithErrors: ['IncrementalSyncing'],
   IncrementalSyncing: ['Synced', 'SyncedWithErrors'],
   Stopping: ['Stopped'],

@@ -18,6 +18,8 @@ describe('built-in scenario outcomes', () => {
     expect(errorRules(findings)).toEqual(expect.arrayContaining(['schedule.batch-removed-before-72h', 'schedule.batch-removed-before-final-pass']));
     expect(result.messages.lost).toBeGreaterThan(0);
     expect(result.reasons['stranded-on-prem-after-batch-removal']).toBe(result.messages.lost);
+    // A running batch cannot be removed: the admin stops it first.
+    expect(result.actions.filter((action) => action.action === 'stopBatch' || action.action === 'removeBatch').map((action) => action.outcome)).toEqual(['done', 'done']);
   });
 
   it('ttl-not-lowered: only a warning; nothing lost, but more mail arrives late than with the TTL lowered', () => {
@@ -56,6 +58,14 @@ describe('built-in scenario outcomes', () => {
     const { findings, result } = run('decommission-too-early');
     expect(errorRules(findings)).toContain('schedule.decommission-too-early');
     expect(result.messages.bounced).toBeGreaterThan(0);
+    // The checker's reason holds in the run: after the decommission no pass copies anything.
+    const decommissionedAt = result.actions.find((action) => action.action === 'decommission')!.at;
+    expect(result.mailboxes.outcomes.every((outcome) => (outcome.lastSuccessfulSyncAt ?? 0) <= decommissionedAt)).toBe(true);
+    expect(result.mailboxes.outcomes.every((outcome) => outcome.status === 'IncrementalFailed')).toBe(true);
+    expect(result.mailboxes.outcomes[0]!.error).toMatch(/Couldn't connect to the source mailbox/);
+    expect(result.batch.statusHistory.at(-1)?.status).toBe('SyncedWithErrors');
+    expect(result.findings.find((finding) => finding.rule === 'runtime.incremental-sync-failed')).toMatchObject({ severity: 'error', at: expect.any(Number) });
+    expect(result.findings.find((finding) => finding.rule === 'runtime.incremental-sync-failed')!.at).toBeGreaterThanOrEqual(decommissionedAt);
   });
 
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinScenarioNames, loadScenario } from '../../scenarios/index.js';
 import { checkPlan } from '../../model/checker/index.js';
 import { simulate } from '../../model/index.js';
+import { testEndpoint } from '../../model/migration/index.js';
 import { HOUR } from '../../sim/index.js';
 
 /**
@@ -66,10 +67,17 @@ describe('built-in scenarios', () => {
     expect(result.mailboxes.synced).toBe(0);
   });
 
-  it('exchange-2003-ports-closed: the endpoint test fails, nothing migrates', () => {
+  it('exchange-2003-ports-closed: manual endpoint settings, so the closed ports are what fails; nothing migrates', () => {
+    const { config } = loadScenario('exchange-2003-ports-closed');
+    expect(config.endpoint.mode).toBe('manual');
     expect(errorRules('exchange-2003-ports-closed')).toContain('preflight.exchange-2003-ports');
-    const result = simulate(loadScenario('exchange-2003-ports-closed').config);
-    expect(result.actions.find((action) => action.action === 'createEndpoint')?.outcome).toBe('refused');
+    expect(testEndpoint(config).cause).toBe('exchange-2003-ports');
+    // With the ports open the same settings connect: the ports are the only fault.
+    expect(testEndpoint({ ...config, organisation: { ...config.organisation, server: { ...config.organisation.server, rpcPorts6001To6004Open: true } } }).result).toBe('Success');
+    const result = simulate(config);
+    const endpoint = result.actions.find((action) => action.action === 'createEndpoint');
+    expect(endpoint?.outcome).toBe('refused');
+    expect(endpoint?.detail).toMatch(/6001, 6002 or 6004/);
     expect(result.actions.find((action) => action.action === 'createBatch')?.outcome).toBe('refused');
     expect(result.mailboxes.synced).toBe(0);
   });

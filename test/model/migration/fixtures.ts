@@ -5,7 +5,7 @@ import {
 } from '../../../model/defaults.js';
 import type { Mailbox, Recipient } from '../../../model/organisation.js';
 import type { BatchStatus } from '../../../model/result.js';
-import { createMigrationService, type MigrationService, type TenantView } from '../../../model/migration/index.js';
+import { createMigrationService, type MigrationService, type SourceView, type TenantView } from '../../../model/migration/index.js';
 
 export const GB = 1024 ** 3;
 export const MB = 1024 ** 2;
@@ -76,11 +76,20 @@ export interface Harness {
   config: SimulationConfig;
 }
 
-export function harness(config: SimulationConfig = makeConfig(), tenant = new FakeTenant()): Harness {
+/** A source server the test turns off and on (outages declared up front, or `down` set by hand). */
+export class FakeSource implements SourceView {
+  down: 'refused' | 'timeout' | undefined = undefined;
+  constructor(readonly outages: { from: Millis; until: Millis }[] = []) {}
+  unavailable = (now: Millis): 'refused' | 'timeout' | undefined =>
+    this.down ?? (this.outages.some((outage) => now >= outage.from && now < outage.until) ? 'timeout' : undefined);
+  outageStarts = (): Millis[] => this.outages.map((outage) => outage.from);
+}
+
+export function harness(config: SimulationConfig = makeConfig(), tenant = new FakeTenant(), source?: SourceView): Harness {
   const scheduler = new Scheduler();
   const recorded: Recorded = { statuses: [], provisioned: [], passes: [], failures: [] };
   const service = createMigrationService({
-    scheduler, random: new RandomStreams(config.seed), config, tenant,
+    scheduler, random: new RandomStreams(config.seed), config, tenant, ...(source === undefined ? {} : { source }),
     listener: {
       onBatchStatus: (status, at) => recorded.statuses.push({ status, at }),
       onProvisioned: (address, kind, at) => recorded.provisioned.push({ address, kind, at }),

@@ -44,12 +44,12 @@ function explore<E extends { type: string }>(machine: AnyStateMachine, inputs: u
   return { edges, refused, reached };
 }
 
-const STATUSES: BatchStatus[] = ['Created', 'Syncing', 'Synced', 'SyncedWithErrors', 'IncrementalSyncing', 'Stopping', 'Stopped', 'Failed', 'Removing', 'Deleted'];
+const STATUSES: BatchStatus[] = ['Created', 'Starting', 'Syncing', 'Synced', 'SyncedWithErrors', 'IncrementalSyncing', 'Stopping', 'Stopped', 'Failed', 'Removing', 'Deleted'];
 
 const batchEvents: BatchEvent[] = [
   { type: 'START', at: 0 }, { type: 'STOP', at: 0 }, { type: 'REMOVE', at: 0 },
   { type: 'INITIAL_SYNC_DONE', at: 0, synced: 2, failed: 0 }, { type: 'INITIAL_SYNC_DONE', at: 0, synced: 1, failed: 1 }, { type: 'INITIAL_SYNC_DONE', at: 0, synced: 0, failed: 2 },
-  { type: 'INCREMENTAL_STARTED', at: 0 }, { type: 'INCREMENTAL_DONE', at: 0, failed: 0 }, { type: 'INCREMENTAL_DONE', at: 0, failed: 1 }, { type: 'HALTED', at: 0 },
+  { type: 'INCREMENTAL_STARTED', at: 0 }, { type: 'INCREMENTAL_DONE', at: 0, failed: 0 }, { type: 'INCREMENTAL_DONE', at: 0, failed: 1 }, { type: 'HALTED', at: 0 }, { type: 'STARTED', at: 0 }, { type: 'PASS_FAILED', at: 0 },
 ];
 
 const batchInputs: BatchInput[] = [true, false].flatMap((autoStart) =>
@@ -88,6 +88,12 @@ describe('batch machine path coverage (xstate/graph)', () => {
     expect(refused.get('Synced')).toContain('STOP'); // with allowStopWhenSynced off
   });
 
+  it('refuses Remove while the batch runs, pointing at Stop (PS-Remove-MigrationBatch)', () => {
+    for (const status of ['Starting', 'Syncing', 'IncrementalSyncing', 'Stopping'] as const) expect(refused.get(status), status).toContain('REMOVE');
+    for (const status of ['Syncing', 'IncrementalSyncing'] as const) expect(refusalReason(status, 'remove')).toMatch(/stop the batch first/);
+    for (const status of ['Created', 'Synced', 'SyncedWithErrors', 'Stopped', 'Failed'] as const) expect(refused.get(status)?.has('REMOVE') ?? false, status).toBe(false);
+  });
+
   it('accepts no admin command after deletion', () => {
     for (const event of batchEvents) expect(refused.get('Deleted')).toContain(event.type);
   });
@@ -95,13 +101,15 @@ describe('batch machine path coverage (xstate/graph)', () => {
 
 describe('mailbox machine path coverage (xstate/graph)', () => {
   const events: MailboxEvent[] = [
-    { type: 'PROVISION', at: 0 }, { type: 'PROVISIONED', at: 0, hasData: true }, { type: 'PROVISIONED', at: 0, hasData: false },
+    { type: 'PROVISION', at: 0 }, { type: 'PROVISIONED', at: 0, hasData: true }, { type: 'PROVISIONED', at: 0, hasData: false }, { type: 'PROVISION_PENDING', at: 0 },
     { type: 'SYNC_DONE', at: 0 }, { type: 'INCREMENTAL', at: 0 }, { type: 'FAIL', at: 0, error: 'x' }, { type: 'STOP', at: 0 }, { type: 'RESUME', at: 0 },
   ];
   const { edges, reached } = explore(mailboxMachine, [undefined], events);
 
   it('reaches every status and takes every declared transition', () => {
-    expect([...reached].sort()).toEqual(['Failed', 'IncrementalSyncing', 'Provisioning', 'Queued', 'Stopped', 'Synced', 'Syncing']);
+    expect([...reached].sort()).toEqual([
+      'Failed', 'IncrementalFailed', 'IncrementalStopped', 'IncrementalSyncing', 'ProvisionUpdating', 'Provisioning', 'Queued', 'Stopped', 'Synced', 'Syncing',
+    ]);
     expect([...declaredTransitions(mailboxMachine)].filter((edge) => !edges.has(edge))).toEqual([]);
   });
 });

@@ -27,6 +27,8 @@ const triggers: Record<PreflightRule, (config: SimulationConfig) => void> = {
   'preflight.endpoint-connection': (c) => { c.organisation.server.migrationAdmin.credentialsValid = false; },
   'preflight.existing-batch': (c) => { c.tenant.existingCutoverBatch = true; },
   'preflight.batch-name': (c) => withPlan(c, [{ action: 'createBatch', timing: { at: 0 }, batchName: 'Cutover Batch!' }]),
+  'preflight.mailbox-over-quota': (c) => { c.organisation.recipients.push(mailbox('big@contoso.com', { sizeBytes: 52 * 1024 ** 3, itemCount: 612_000 })); },
+  'preflight.large-items': (c) => { c.organisation.recipients.push(mailbox('attachments@contoso.com', { largeItems: 7 })); },
 };
 
 describe('pre-flight rules', () => {

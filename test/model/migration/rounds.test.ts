@@ -41,7 +41,7 @@ describe('incremental rounds', () => {
     });
   });
 
-  it('removes cleanly in the middle of a round, and nothing syncs afterwards', () => {
+  it('refuses Remove in the middle of a round; Stop then Remove removes cleanly, and nothing syncs afterwards', () => {
     for (const delay of [0, 1, 60_000, 4 * 60_000]) { // a round's passes take 5 min here
       const h = harness(makeConfig(uneven(), deterministic));
       createAndStart(h);
@@ -52,6 +52,10 @@ describe('incremental rounds', () => {
       h2.scheduler.runUntil(synced + DAY + delay);
       expect(h2.service.batchStatus()).toBe('IncrementalSyncing');
       const passes = h2.recorded.passes.length;
+      expect(h2.service.removeBatch()).toMatchObject({ ok: false, reason: expect.stringMatching(/stop the batch first/) });
+      expect(h2.service.stopBatch().ok).toBe(true);
+      h2.scheduler.runUntil(h2.scheduler.now());
+      expect(h2.service.batchStatus()).toBe('Stopped');
       expect(h2.service.removeBatch().ok).toBe(true);
       expect(() => h2.scheduler.runUntil(20 * DAY)).not.toThrow();
       expect(h2.service.batchStatus()).toBe('Deleted');

@@ -131,7 +131,14 @@ describe('allowed commands', () => {
     createAndStart(h, false);
     expect(allowed()).toEqual({ create: false, start: true, stop: false, complete: false, remove: true });
     h.service.startBatch();
-    expect(allowed()).toEqual({ create: false, start: false, stop: true, complete: false, remove: true });
+    // Start-MigrationBatch shows Starting first (MMB); nothing is allowed but waiting.
+    expect(h.service.batchStatus()).toBe('Starting');
+    expect(allowed()).toEqual({ create: false, start: false, stop: false, complete: false, remove: false });
+    h.scheduler.runUntil(h.scheduler.now());
+    expect(h.service.batchStatus()).toBe('Syncing');
+    // A running batch is stopped, not removed (PS-Remove-MigrationBatch).
+    expect(allowed()).toEqual({ create: false, start: false, stop: true, complete: false, remove: false });
     expect(h.service.startBatch()).toMatchObject({ ok: false, reason: 'The batch is already syncing.' });
+    expect(h.service.removeBatch()).toMatchObject({ ok: false, reason: expect.stringMatching(/stop the batch first/) });
   });
 });
