@@ -98,7 +98,7 @@ export const DEFAULT_DNS: Omit<DnsConfig, 'oldMxHost' | 'newMxHost'> = {
   resolverMix: 'measured',
   cacheMissProbability: 0.3, // dns §1.1: caching works as expected ~70% of the time
   serveStaleFraction: 0.25, // dns §7.1: 0.2-0.3 (assumption)
-  resolverBackgroundQueriesPerHour: 3, // assumption (no source): other clients' queries keep popular caches warm
+  resolverBackgroundQueriesPerHour: 60, // assumption, calibrated with the extenders' hold times to Flavel 2014 (dns §1.4; model/dns/policy.ts)
 };
 
 export const DEFAULT_SENDERS: SenderConfig = {
