@@ -143,6 +143,9 @@ export const DEFAULT_ONPREM_SERVER: Omit<OnPremServer, 'exchangeServerFqdn' | 'r
   // concurrency helps until this). PERF: RPC/HTTP migrations reach 20-30 GB/h at most ("more than
   // 40 migration servers"); the top of that range is taken as one source's RPC/HTTP capacity (assumption).
   sourceCapBytesPerHour: 30 * GB,
+  // dns §4.9: a switched-off server whose NAT/firewall rule still answers refuses (RST); assumption
+  addressAfterDecommission: 'routes',
+  outageFailure: 'unreachable', // dns §4.9: a powered-off or filtered host drops the SYN (assumption)
 };
 
 /** Generated mailboxes (scenario `generate:`) when the file gives no numbers. */

@@ -69,7 +69,11 @@ const serverSection = z.strictObject({
   scpPointerSet: flag.optional().describe('AutoDiscoverServiceInternalUri still set on the CAS'),
   uplink: z.string().regex(/^\s*\d+(\.\d+)?\s*(Mbps|Mbit|Gbps|Gbit)\s*$/i, { error: 'expected a bandwidth such as "100 Mbps"' }).optional()
     .describe('upload bandwidth of the site, for example "100 Mbps"'),
-  sourceCapPerHour: size.optional().describe('what the source server can serve per hour, for example "14 GB"'),
+  sourceCapPerHour: size.optional().describe('what the source server can serve per hour, for example "30 GB"'),
+  addressAfterDecommission: oneOf(['routes', 'gone']).optional()
+    .describe('after decommissioning: the address still routes (senders are refused) or is gone (they time out)'),
+  outageFailure: oneOf(['unreachable', 'stalls']).optional()
+    .describe('during an outage: unreachable (connect timeout) or accepts and never greets (greeting timeout)'),
 });
 
 export const organisationSection = z.strictObject({

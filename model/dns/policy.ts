@@ -12,8 +12,17 @@ export interface ResolverPopulation {
   minTtlFloors: readonly Weighted<readonly [Millis, Millis]>[];
   /** max-TTL caps with their weights. */
   maxTtlCaps: readonly Weighted<Millis>[];
-  /** Extenders keep records at least X, X ~ lognormal(median, sigma) capped at `max`. */
-  extendedLifetime: { readonly median: Millis; readonly sigma: number; readonly max: Millis };
+  /**
+   * Extenders keep records at least X: for a share `longShare` of them X ~ log-uniform over
+   * `longRange` (multi-day caches), for the rest X ~ lognormal(median, sigma); never above `max`.
+   */
+  extendedLifetime: {
+    readonly median: Millis;
+    readonly sigma: number;
+    readonly longShare: number;
+    readonly longRange: readonly [Millis, Millis];
+    readonly max: Millis;
+  };
   /** Median and log-spread of other clients' query rate per resolver (per hour). */
   backgroundQueriesPerHourMedian: number;
   backgroundQueriesSigma: number;
@@ -29,8 +38,9 @@ export const MAX_STALE: Millis = 1 * DAY;
  * extend). Floors and caps are sourced values with assumed weights: 0 s BIND/Unbound,
  * 1-5 s PowerDNS/Knot, 30-60 s "tens of seconds" (RFC 9199) and ISPs, 2-10 min and 1 h ISP
  * floors (RIPE Atlas gist); caps 1 day Unbound/PowerDNS/Knot ≥5.6, 7 days BIND, 6 h other.
- * How far extenders extend is unpublished (dns §1.3); their hold time (lognormal, median
- * 5 min, sigma 2, capped at the 72 h folklore envelope) and the background query rate
+ * How far extenders extend is unpublished (dns §1.3); their hold time (for four in five a
+ * minutes-scale floor, lognormal median 2 min, sigma 1.5; for one in five log-uniform 1-72 h,
+ * the ISPs that "update every 2-3 days", dns §3) and the background query rate
  * (median 60 per hour, an assumption: other senders' look-ups through a shared resolver)
  * are calibrated together so this population reproduces Flavel et al. 2014 (dns §1.4): at
  * a 20 s TTL ≥ 90% of look-ups new within 60 s, ~2% stale after 15 minutes. Kept by
@@ -51,7 +61,7 @@ const MEASURED: ResolverPopulation = {
     { value: RFC8767_CAP, weight: 0.3 },
     { value: 21_600 * SECOND, weight: 0.1 },
   ],
-  extendedLifetime: { median: 5 * MINUTE, sigma: 2, max: 72 * HOUR },
+  extendedLifetime: { median: 2 * MINUTE, sigma: 1.5, longShare: 0.2, longRange: [1 * HOUR, 72 * HOUR], max: 72 * HOUR },
   backgroundQueriesPerHourMedian: 60,
   backgroundQueriesSigma: 1,
 };
@@ -105,7 +115,12 @@ export function drawPolicy(
   const minTtl = floorLow === floorHigh ? floorLow : streams.handling.integer(floorLow / SECOND, floorHigh / SECOND) * SECOND;
   const maxTtl = streams.handling.weighted(population.maxTtlCaps);
   const extension = population.extendedLifetime;
-  const extendedLifetime = handling === 'extend' ? Math.round(Math.min(extension.max, streams.handling.lognormal(extension.median, extension.sigma))) : 0;
+  let extendedLifetime = 0;
+  if (handling === 'extend') {
+    const [longLow, longHigh] = extension.longRange;
+    const drawn = streams.handling.chance(extension.longShare) ? streams.handling.logUniform(longLow, longHigh) : streams.handling.lognormal(extension.median, extension.sigma);
+    extendedLifetime = Math.round(Math.min(extension.max, drawn));
+  }
   const serveStale = streams.serveStale.chance(options.serveStaleFraction);
   const median = options.backgroundQueriesPerHourMedian ?? population.backgroundQueriesPerHourMedian;
   const backgroundQueriesPerHour = median > 0 ? streams.background.lognormal(median, population.backgroundQueriesSigma) : 0;
