@@ -1,5 +1,6 @@
 import type { Millis } from '../../sim/index.js';
 import type { DeclaredFault, SimulationConfig } from '../config.js';
+import { DEFAULT_ONPREM_SERVER } from '../defaults.js';
 import { isMailbox, type OnPremServer } from '../organisation.js';
 import type { ConnectionFailure } from '../senders/index.js';
 
@@ -50,8 +51,9 @@ export class OnPremExchange {
 
   constructor(config: Pick<SimulationConfig, 'organisation' | 'faults'>) {
     const server: Partial<OnPremServer> = config.organisation.server ?? {};
-    this.decommissionedVerdict = server.addressAfterDecommission === 'gone' ? ADDRESS_GONE : REFUSED;
-    this.outageVerdict = server.outageFailure === 'stalls' ? STALLED : TIMED_OUT;
+    const address = server.addressAfterDecommission ?? DEFAULT_ONPREM_SERVER.addressAfterDecommission;
+    this.decommissionedVerdict = address === 'gone' ? ADDRESS_GONE : REFUSED;
+    this.outageVerdict = (server.outageFailure ?? DEFAULT_ONPREM_SERVER.outageFailure) === 'stalls' ? STALLED : TIMED_OUT;
     this.mailboxes = new Set(config.organisation.recipients.filter(isMailbox).map((mailbox) => mailbox.address.toLowerCase()));
     this.outages = config.faults.filter((fault): fault is Extract<DeclaredFault, { kind: 'onPremOutage' }> => fault.kind === 'onPremOutage');
   }
