@@ -85,6 +85,17 @@ export interface OnPremServer {
   uplinkMbps: number;
   /** What the source server can serve to the migration service, bytes per hour (CPU, disks, RPC/HTTP throttling). */
   sourceCapBytesPerHour: number;
+  /**
+   * Once decommissioned, whether the server's public address still routes to a machine (which
+   * refuses SMTP at once) or is gone (senders wait for their connect timeout). Default 'routes'.
+   */
+  addressAfterDecommission?: 'routes' | 'gone';
+  /**
+   * How the server fails during a declared outage: unreachable (senders wait for their connect
+   * timeout) or accepts connections and never greets (they wait for their greeting timeout).
+   * Default 'unreachable'.
+   */
+  outageFailure?: 'unreachable' | 'stalls';
 }
 
 export interface Organisation {

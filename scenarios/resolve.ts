@@ -133,6 +133,9 @@ export function resolveScenario(file: ScenarioFile, fallbackName: string, fail: 
         scpPointerSet: server.scpPointerSet ?? DEFAULT_ONPREM_SERVER.scpPointerSet,
         uplinkMbps: mbps(server.uplink, DEFAULT_ONPREM_SERVER.uplinkMbps),
         sourceCapBytesPerHour: bytes(server.sourceCapPerHour, DEFAULT_ONPREM_SERVER.sourceCapBytesPerHour),
+        // Left out when not given: the on-prem model applies DEFAULT_ONPREM_SERVER's (a file written back stays the same).
+        addressAfterDecommission: server.addressAfterDecommission,
+        outageFailure: server.outageFailure,
       },
     },
     tenant: {

@@ -96,7 +96,11 @@ const serverSection = z.strictObject({
   uplink: z.string().regex(/^\s*\d+(\.\d+)?\s*(Mbps|Mbit|Gbps|Gbit)\s*$/i, { error: 'expected a bandwidth such as "100 Mbps"' })
     .refine(uplinkInRange, { error: 'expected a bandwidth from 0.1 Mbps to 100 Gbps (a site\'s Internet uplink)' }).optional()
     .describe('upload bandwidth of the site, for example "100 Mbps"'),
-  sourceCapPerHour: withSizeRange(size, { min: MB, max: 100 * TB, why: 'per hour; PERF observes 10-14 GB/h' }, 'what the source server can serve per hour, for example "14 GB"').optional(),
+  sourceCapPerHour: withSizeRange(size, { min: MB, max: 100 * TB, why: 'per hour; PERF reports RPC/HTTP migrations reaching 20-30 GB/h' }, 'what the source server can serve per hour (a capacity), for example "30 GB"').optional(),
+  addressAfterDecommission: oneOf(['routes', 'gone']).optional()
+    .describe('after decommissioning: the address still routes (senders are refused) or is gone (they time out)'),
+  outageFailure: oneOf(['unreachable', 'stalls']).optional()
+    .describe('during an outage: unreachable (connect timeout) or accepts and never greets (greeting timeout)'),
 });
 
 export const organisationSection = z.strictObject({

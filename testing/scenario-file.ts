@@ -76,6 +76,8 @@ function organisationEntry(config: SimulationConfig): Data {
       scpPointerSet: server.scpPointerSet,
       uplink: `${server.uplinkMbps} Mbps`,
       sourceCapPerHour: Math.round(server.sourceCapBytesPerHour),
+      ...(server.addressAfterDecommission === undefined ? {} : { addressAfterDecommission: server.addressAfterDecommission }),
+      ...(server.outageFailure === undefined ? {} : { outageFailure: server.outageFailure }),
     },
     mailboxes: of('mailbox').map(mailboxEntry),
   };

@@ -35,7 +35,7 @@ export function worstCaseOldMxWindow(input: OldMxWindowInput): Millis {
   const positive = <T>(items: readonly { value: T; weight: number }[]) => items.filter((item) => item.weight > 0).map((item) => item.value);
   const highestFloor = Math.max(0, ...positive(population.minTtlFloors).map(([, high]) => high));
   const highestCap = Math.max(...positive(population.maxTtlCaps));
-  const longestExtension = population.extend > 0 ? population.extendedLifetimeRange[1] : 0;
+  const longestExtension = population.extend > 0 ? population.extendedLifetime.max : 0;
   const lifetime = (ttl: Millis) => Math.max(Math.min(Math.max(ttl, highestFloor), highestCap), longestExtension);
 
   const changes = [...(input.ttlChanges ?? [])].filter((change) => change.at < switchAt).sort((a, b) => a.at - b.at);

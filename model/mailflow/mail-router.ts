@@ -94,7 +94,7 @@ export class MailRouter implements MailDestinations {
     if (host === hosts.oldMx) {
       const user = this.recipientUser(messageId, recipient);
       const verdict = user === undefined ? onPrem.inbound(recipient, now) : onPrem.inboundToMailbox(now);
-      if (verdict.kind === 'temporary') return { kind: 'temporary', host, reason: verdict.reason, scope: 'connection' };
+      if (verdict.kind === 'temporary') return { kind: 'temporary', host, reason: verdict.reason, scope: 'connection', failure: verdict.failure };
       if (verdict.kind === 'permanent') return { kind: 'permanent', host, code: verdict.code, reason: verdict.reason };
       this.acceptedByOldHost++;
       ledger.hop(messageId, now, 'accepted:old-host', host);

@@ -271,7 +271,7 @@ export class SyncEngine {
     user.ownRate ??= drawMailboxRate(random.stream('migration.throughput'), config.migration);
     const passOverhead = kind === 'incremental' ? ((config.migration.incrementalPassOverhead ?? 0) * user.ownRate) / HOUR : 0;
     const work = transferWork(data.bytes, data.items, config.migration.perItemOverhead, user.ownRate) + passOverhead;
-    const transfer = this.transfers.start(user, user.address, work, user.ownRate);
+    const transfer = this.transfers.start(user, user.address, work, user.ownRate, data.bytes);
     user.pass = { kind, snapshotAt: scheduler.now(), data, bad, transfer };
   }
 

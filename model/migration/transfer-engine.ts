@@ -17,8 +17,13 @@ export interface Transfer<O> {
   readonly work: number;
   /** Work left, in bytes, as of `updatedAt`. */
   remaining: number;
-  /** The mailbox's own rate, bytes per ms. */
+  /** The mailbox's own rate, bytes of work per ms. */
   readonly ownRate: number;
+  /**
+   * The share of the work that is data (the rest is per-item and per-pass latency): only
+   * data draws on the shared capacity, so a source at capacity still lets latency overlap.
+   */
+  readonly dataShare: number;
   /** The current rate (its fair share), bytes per ms. */
   rate: number;
   updatedAt: Millis;
@@ -58,17 +63,21 @@ export class TransferEngine<O> {
     return this.moving.length;
   }
 
-  /** Bytes per ms all moving transfers use together (never above the capacity). */
+  /** Data bytes per ms all moving transfers draw from the capacity together (never above it). */
   get totalRate(): number {
     let total = 0;
-    for (const transfer of this.moving) total += transfer.rate;
+    for (const transfer of this.moving) total += transfer.rate * transfer.dataShare;
     return total;
   }
 
-  /** Starts moving `work` bytes for `owner` at up to `ownRateBytesPerHour`. */
-  start(owner: O, entity: string, work: number, ownRateBytesPerHour: number): Transfer<O> {
+  /**
+   * Starts moving `work` bytes for `owner` at up to `ownRateBytesPerHour`, of which
+   * `dataBytes` (all of it when not given) are data drawn from the shared capacity.
+   */
+  start(owner: O, entity: string, work: number, ownRateBytesPerHour: number, dataBytes = work): Transfer<O> {
+    const dataShare = work > 0 ? Math.min(1, Math.max(0, dataBytes / work)) : 1;
     const transfer: Transfer<O> = {
-      owner, entity, work, remaining: Math.max(0, work), ownRate: ownRateBytesPerHour / HOUR, rate: 0,
+      owner, entity, work, remaining: Math.max(0, work), ownRate: ownRateBytesPerHour / HOUR, dataShare, rate: 0,
       updatedAt: this.scheduler.now(), stalled: false, active: true, due: undefined, stall: undefined,
     };
     this.armStall(transfer);
@@ -148,13 +157,16 @@ export class TransferEngine<O> {
     }
   }
 
-  /** Recomputes every moving transfer's fair share and reschedules its finish. */
+  /**
+   * Recomputes every moving transfer's fair share of the capacity (in data bytes) and
+   * reschedules its finish. A transfer's work rate is its data share over its data fraction.
+   */
   private rebalance(): void {
     this.advanceAll();
-    const shares = fairShares(this.moving.map((transfer) => transfer.ownRate), this.capacityPerMs);
+    const shares = fairShares(this.moving.map((transfer) => transfer.ownRate * transfer.dataShare), this.capacityPerMs);
     const now = this.scheduler.now();
     this.moving.forEach((transfer, index) => {
-      const share = shares[index] ?? 0;
+      const share = transfer.dataShare > 0 ? (shares[index] ?? 0) / transfer.dataShare : transfer.ownRate;
       if (share === transfer.rate && transfer.due !== undefined) return;
       transfer.rate = share;
       this.scheduler.cancel(transfer.due);

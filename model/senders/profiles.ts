@@ -30,9 +30,34 @@ export interface SenderProfile {
   lifetimeFrom: 'submission' | 'first-failure';
   /** One delay notice (DSN) at the first deferral this long after submission; null: none. */
   delayNoticeAfter: Millis | null;
+  /** How long connecting to an address that does not answer takes before the attempt fails. */
+  connectTimeout: Millis;
+  /** How long the sender waits for the 220 greeting of a server that accepted the connection. */
+  greetingTimeout: Millis;
+  /**
+   * When the message expires: when its lifetime ends ('at-lifetime'), or only when an attempt
+   * ending at or after it fails ('first-failed-attempt-after': queue managers that decide at
+   * a deferral, like Postfix's qmgr).
+   */
+  expiry: 'at-lifetime' | 'first-failed-attempt-after';
+  /**
+   * After a connection-level failure the destination (the recipient domain, Postfix's
+   * nexthop) is marked dead this long: other messages for it are deferred without DNS or a
+   * connection. Null where no source documents one.
+   */
+  deadDestination: { window: Millis } | null;
   /** Where the numbers come from. */
   source: string;
 }
+
+/** RFC 5321 §4.5.3.2.1: a client waits 5 minutes for the 220 greeting (used where the software documents nothing). */
+const RFC5321_GREETING_TIMEOUT = 5 * MINUTE;
+/**
+ * Windows' TCP connect timeout (an initial SYN and two retransmissions, 3 + 6 + 12 s): an
+ * Exchange 2016 protocol log shows "Failed connection ... (TimedOut)" 21 s after the connect
+ * (community log). An assumption for Exchange, which documents no connect timeout.
+ */
+const WINDOWS_CONNECT_TIMEOUT = 21 * SECOND;
 
 /** Sourced retry behaviour of common sending MTAs (dns-smtp-facts §4, §7.2). */
 export const SENDER_PROFILES: Readonly<Record<SenderProfileName, SenderProfile>> = {
@@ -47,6 +72,12 @@ export const SENDER_PROFILES: Readonly<Record<SenderProfileName, SenderProfile>>
     queueLifetime: 2 * DAY, // MessageExpirationTimeout
     lifetimeFrom: 'submission',
     delayNoticeAfter: 4 * HOUR, // DelayNotificationTimeout
+    connectTimeout: WINDOWS_CONNECT_TIMEOUT, // assumption (see WINDOWS_CONNECT_TIMEOUT)
+    greetingTimeout: RFC5321_GREETING_TIMEOUT, // assumption: undocumented for Exchange
+    expiry: 'at-lifetime', // MessageExpirationTimeout: "maximum length of time ... tries to deliver"
+    // Exchange marks a failing target host unhealthy until a next retry time (protocol logs), but
+    // its queue-level retry is not modelled per destination: none.
+    deadDestination: null,
     source: 'Microsoft Learn, TransportServer parameters (dns facts §4.5)',
   },
   'exchange-online': {
@@ -59,6 +90,10 @@ export const SENDER_PROFILES: Readonly<Record<SenderProfileName, SenderProfile>>
     queueLifetime: 24 * HOUR,
     lifetimeFrom: 'submission',
     delayNoticeAfter: 4 * HOUR,
+    connectTimeout: WINDOWS_CONNECT_TIMEOUT, // assumption: as Exchange Server
+    greetingTimeout: RFC5321_GREETING_TIMEOUT, // assumption: undocumented
+    expiry: 'at-lifetime', // "after 24 hours ... the message will expire" (dns §4.6)
+    deadDestination: null, // undocumented
     source: 'Microsoft Learn, outbound SMTP DANE (dns facts §4.6; general use inferred)',
   },
   webmail: {
@@ -71,6 +106,10 @@ export const SENDER_PROFILES: Readonly<Record<SenderProfileName, SenderProfile>>
     queueLifetime: 48 * HOUR,
     lifetimeFrom: 'submission',
     delayNoticeAfter: 4 * HOUR,
+    connectTimeout: 30 * SECOND, // assumption: unpublished (Postfix's default taken)
+    greetingTimeout: RFC5321_GREETING_TIMEOUT, // assumption: unpublished
+    expiry: 'at-lifetime', // "will retry for N more hours" (dns §4.7)
+    deadDestination: null, // unpublished
     source: 'Gmail delay notice text and user reports (dns facts §4.7); schedule assumed',
   },
   postfix: {
@@ -83,6 +122,14 @@ export const SENDER_PROFILES: Readonly<Record<SenderProfileName, SenderProfile>>
     queueLifetime: 5 * DAY, // maximal_queue_lifetime
     lifetimeFrom: 'submission',
     delayNoticeAfter: null, // delay_warning_time 0h (off)
+    connectTimeout: 30 * SECOND, // smtp_connect_timeout
+    greetingTimeout: 300 * SECOND, // smtp_helo_timeout (the wait for the greeting and the HELO reply)
+    // qmgr bounces a message whose deferral comes at or after maximal_queue_lifetime; the last
+    // retry scheduled before it still runs (measured against Postfix 3.7: issue 14)
+    expiry: 'first-failed-attempt-after',
+    // minimal_backoff_time "also limits the time an unreachable destination is kept in the
+    // short-term, in-memory, destination status cache" (dns §4.2); the nexthop is the domain
+    deadDestination: { window: 300 * SECOND },
     source: 'Postfix postconf.proto, qmgr_active.c (dns facts §4.2)',
   },
   exim: {
@@ -102,6 +149,13 @@ export const SENDER_PROFILES: Readonly<Record<SenderProfileName, SenderProfile>>
     queueLifetime: 4 * DAY,
     lifetimeFrom: 'first-failure',
     delayNoticeAfter: 24 * HOUR, // delay_warning
+    connectTimeout: 5 * MINUTE, // smtp transport connect_timeout (smtp.c; a shorter OS timeout wins)
+    greetingTimeout: 5 * MINUTE, // smtp transport command_timeout, also the wait for the banner
+    // The final rule's cutoff (4 d from the first failure) ends the retries: as modelled before.
+    expiry: 'at-lifetime',
+    // Exim keeps per-IP retry state in its hints database, driven by the same retry rules, not
+    // a fixed window: none.
+    deadDestination: null,
     source: 'Exim configure.default and spec (dns facts §4.3)',
   },
   sendmail: {
@@ -113,6 +167,13 @@ export const SENDER_PROFILES: Readonly<Record<SenderProfileName, SenderProfile>>
     queueLifetime: 5 * DAY, // Timeout.queuereturn
     lifetimeFrom: 'submission',
     delayNoticeAfter: 4 * HOUR, // Timeout.queuewarn
+    connectTimeout: 5 * MINUTE, // Timeout.connect (cf/m4/proto.m4)
+    greetingTimeout: 5 * MINUTE, // Timeout.initial (cf/m4/proto.m4)
+    // A queue run tries the message, then returns it when it is older than Timeout.queuereturn.
+    expiry: 'first-failed-attempt-after',
+    // Timeout.hoststatus (30m) caches a host found down within one queue run, and across runs
+    // only with a HostStatusDirectory, which the defaults do not set: no window across runs.
+    deadDestination: null,
     source: 'sendmail cf/m4/proto.m4; Red Hat sysconfig (dns facts §4.4)',
   },
 };

@@ -60,19 +60,29 @@ export function createSendingMtas(options: SendingMtasOptions): SendingMtas {
 
   const finish = (slot: number): void => slots.release(slot);
 
+  // Attempts that take time (a connect or greeting timeout) end in a later event; what they
+  // met is kept here by slot until then. Only failing timed attempts pass through it.
+  const ending = new Map<number, { host: string; reason: string }>();
+  // The recipient domain marked dead (profile.deadDestination), per sender: until when, and why.
+  const deadUntil = new Float64Array(config.senderCount);
+  const deadReason: string[] = new Array<string>(config.senderCount).fill('');
+
   const attempt = (slot: number, now: Millis): void => {
     const messageId = slots.messageId[slot]!;
     const sender = slots.sender[slot]!;
     const profile = senderProfiles[sender]!;
     const submittedAt = slots.submittedAt[slot]!;
     const failedBefore = slots.firstFailureAt[slot]!;
-    if (!Number.isNaN(failedBefore) && now >= expiryOf(profile, submittedAt, failedBefore)) {
-      finish(slot);
-      listener.onBounced(messageId, EXPIRED_CODE, `expired: not delivered within the ${profile.software} queue lifetime of ${formatDuration(profile.queueLifetime)}`, now);
+    if (profile.expiry === 'at-lifetime' && !Number.isNaN(failedBefore) && now >= expiryOf(profile, submittedAt, failedBefore)) {
+      expire(slot, now);
       return;
     }
-    const attempts = ++slots.attempts[slot]!;
+    if (profile.deadDestination !== null && now < deadUntil[sender]!) {
+      // Postfix: the nexthop (the recipient domain) is dead; deferred without DNS or a connection.
+      return defer(slot, now, undefined, `delivery temporarily suspended: ${deadReason[sender]!}`, false, slots.attempts[slot]!, false);
+    }
     const host = dns.lookupMx(sender % dns.resolverCount, now);
+    const attempts = ++slots.attempts[slot]!;
     let reason: string;
     let messageLevel = false;
     if (host === undefined) {
@@ -92,34 +102,69 @@ export function createSendingMtas(options: SendingMtasOptions): SendingMtas {
       }
       reason = outcome.reason;
       messageLevel = outcome.scope === 'message';
+      const duration = outcome.failure === 'connect-timeout' ? profile.connectTimeout : outcome.failure === 'greeting-timeout' ? profile.greetingTimeout : 0;
+      if (duration > 0) {
+        // The attempt ends when the sender gives up waiting; the next wait counts from then.
+        ending.set(slot, { host, reason });
+        scheduler.post(now + duration, 'sender.attempt-end', messageId, attemptEnded, slot);
+        return;
+      }
     }
-    defer(slot, now, host, reason, messageLevel, attempts);
+    defer(slot, now, host, reason, messageLevel, attempts, !messageLevel);
   };
 
-  const defer = (slot: number, now: Millis, host: string | undefined, reason: string, messageLevel: boolean, failures: number): void => {
+  const expire = (slot: number, now: Millis): void => {
+    const profile = senderProfiles[slots.sender[slot]!]!;
+    const messageId = slots.messageId[slot]!;
+    finish(slot);
+    listener.onBounced(messageId, EXPIRED_CODE, `expired: not delivered within the ${profile.software} queue lifetime of ${formatDuration(profile.queueLifetime)}`, now);
+  };
+
+  /**
+   * A failed attempt (or a deferral without one) ending at `now`. `connectionFailed` marks the
+   * destination dead for the profile's window.
+   */
+  const defer = (slot: number, now: Millis, host: string | undefined, reason: string, messageLevel: boolean, failures: number, connectionFailed: boolean): void => {
     const sender = slots.sender[slot]!;
     const profile = senderProfiles[sender]!;
     const submittedAt = slots.submittedAt[slot]!;
     if (Number.isNaN(slots.firstFailureAt[slot]!)) slots.firstFailureAt[slot] = now;
     const firstFailureAt = slots.firstFailureAt[slot]!;
     const expiry = expiryOf(profile, submittedAt, firstFailureAt);
+    if (connectionFailed && profile.deadDestination !== null) {
+      deadUntil[sender] = now + profile.deadDestination.window;
+      deadReason[sender] = reason;
+    }
+    // Postfix and Sendmail decide at a deferral: one at or after the lifetime returns the message.
+    if (profile.expiry === 'first-failed-attempt-after' && now >= expiry) {
+      expire(slot, now);
+      return;
+    }
     const next = nextRetry(profile, {
-      now, failures, submittedAt, firstFailureAt, previousInterval: slots.previousInterval[slot]!, queuePhase: queuePhase[sender]!, messageLevel,
+      now, failures: Math.max(1, failures), submittedAt, firstFailureAt, previousInterval: slots.previousInterval[slot]!, queuePhase: queuePhase[sender]!, messageLevel,
     });
     if (!messageLevel) slots.previousInterval[slot] = next.interval;
-    // No retry fits inside the lifetime: the message expires at the lifetime's end.
-    const nextAt = Math.max(Math.min(next.at, expiry), now);
+    // 'at-lifetime': no retry fits inside the lifetime, so the message expires at its end.
+    const nextAt = profile.expiry === 'at-lifetime' ? Math.max(Math.min(next.at, expiry), now) : Math.max(next.at, now);
     const messageId = slots.messageId[slot]!;
-    listener.onDeferred(messageId, host, reason, now, nextAt);
+    listener.onDeferred(messageId, host, reason, now, nextAt === Infinity ? expiry : nextAt);
     if (profile.delayNoticeAfter !== null && slots.noticeSent[slot] === 0 && now - submittedAt >= profile.delayNoticeAfter) {
       slots.noticeSent[slot] = 1;
       listener.onDelayNotice(messageId, now);
     }
-    scheduler.post(nextAt, 'sender.retry', messageId, retry, slot); // no handle kept: its record is reused
+    scheduler.post(nextAt === Infinity ? Math.max(expiry, now) : nextAt, 'sender.retry', messageId, nextAt === Infinity ? expireAt : retry, slot); // no handle kept: its record is reused
+  };
+
+  const attemptEnded: EventHandler<number> = (slot, now) => {
+    const met = ending.get(slot)!;
+    ending.delete(slot);
+    defer(slot, now, met.host, met.reason, false, slots.attempts[slot]!, true);
   };
 
   // One long-lived handler for every retry; the argument is the message's slot.
   const retry: EventHandler<number> = (slot, now) => attempt(slot, now);
+  // A 'first-failed-attempt-after' schedule with no retry left (none today) still ends the message.
+  const expireAt: EventHandler<number> = (slot, now) => expire(slot, now);
 
   const checkSender = (sender: number) => {
     if (!Number.isInteger(sender) || sender < 0 || sender >= config.senderCount) {

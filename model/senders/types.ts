@@ -1,13 +1,21 @@
 import type { Millis } from '../../sim/index.js';
 import type { SenderProfile } from './profiles.js';
 
+/**
+ * How a connection failed, which decides how long the attempt took (dns §4.9): refused at
+ * once (RST: the address routes to a machine that no longer listens), no answer until the
+ * sender's connect timeout (the address is gone or filtered), or accepted and never greeted
+ * until its greeting timeout (a stalled server). Undefined: an answer (4xx), at once.
+ */
+export type ConnectionFailure = 'refused' | 'connect-timeout' | 'greeting-timeout';
+
 export type DeliveryAttemptOutcome =
   | { kind: 'accepted'; host: string }
   /**
    * Refused, timeout or 4xx. `scope` says whether the connection failed (the default) or
    * the server answered 4xx for this message (Exchange retries those on MessageRetryInterval).
    */
-  | { kind: 'temporary'; host: string; reason: string; scope?: 'connection' | 'message' }
+  | { kind: 'temporary'; host: string; reason: string; scope?: 'connection' | 'message'; failure?: ConnectionFailure }
   | { kind: 'permanent'; host: string; code: string; reason: string }; // 5xx
 
 export interface MailDestinations {

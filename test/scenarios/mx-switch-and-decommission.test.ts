@@ -90,3 +90,45 @@ describe('Outlook still on the decommissioned server', () => {
     expect(result.traces[0]).toMatchObject({ label: 'stuck', fate: 'bounced', reason: 'sender-outlook-on-decommissioned-server' });
   });
 });
+
+describe('how the decommissioned host fails decides how long senders wait (dns §4.9)', () => {
+  // As above, with Postfix senders: a server whose address still routes refuses at once; one
+  // whose address is gone lets every attempt run into Postfix's 30 s connect timeout, and the
+  // next wait counts from the end of that attempt.
+  const cutAt = 4 * DAY;
+  const explicit = Array.from({ length: 30 }, (_, index) => ({ at: cutAt + 10 * MINUTE, from: `someone@partner${index}.example`, to: 'user1@contoso.com', label: `p${index}` }));
+  const run = (addressAfterDecommission: 'routes' | 'gone') => {
+    const config = smallConfig({
+      plan: [...prepare, { action: 'switchMx', timing: { at: cutAt } }, { action: 'decommission', timing: { at: cutAt } }],
+      horizon: 7 * DAY,
+      dns: { resolverMix: 'all-honour', initialMxTtl: 3 * DAY, cacheMissProbability: 0 },
+      senders: { senderCount: 30, profileMix: { postfix: 1 } },
+      mailFlow: { explicit },
+    });
+    config.organisation.server = { ...config.organisation.server, addressAfterDecommission };
+    return simulate(config).traces.filter((trace) => trace.path.some((hop) => hop.step === 'deferred'));
+  };
+
+  it('refused: deferred at the attempt itself', () => {
+    const deferred = run('routes');
+    expect(deferred.length).toBeGreaterThan(0);
+    for (const trace of deferred) {
+      const first = trace.path.find((hop) => hop.step === 'deferred')!;
+      expect(first).toMatchObject({ at: trace.sentAt });
+      expect(first.detail).toContain('old-host-connection-refused');
+    }
+  });
+
+  it('address gone: deferred 30 s later, and each retry waits at least minimal_backoff_time from that', () => {
+    const deferred = run('gone');
+    expect(deferred.length).toBeGreaterThan(0);
+    for (const trace of deferred) {
+      const deferrals = trace.path.filter((hop) => hop.step === 'deferred');
+      expect(deferrals[0]).toMatchObject({ at: trace.sentAt + 30 * SECOND });
+      expect(deferrals[0]!.detail).toContain('old-host-address-gone-timeout');
+      for (let index = 1; index < deferrals.length; index++) {
+        expect(deferrals[index]!.at - deferrals[index - 1]!.at).toBeGreaterThanOrEqual(300 * SECOND + 30 * SECOND);
+      }
+    }
+  });
+});

@@ -12,13 +12,22 @@ describe('OnPremExchange', () => {
   });
 
   it('times out during a declared outage and refuses connections once decommissioned (both temporary)', () => {
-    expect(server.inbound('user1@contoso.com', HOUR)).toEqual({ kind: 'temporary', reason: ONPREM_REASONS.outage });
+    expect(server.inbound('user1@contoso.com', HOUR)).toEqual({ kind: 'temporary', reason: ONPREM_REASONS.outage, failure: 'connect-timeout' });
     expect(server.outageEndsAt(HOUR + 1)).toBe(2 * HOUR);
     expect(server.isUp(2 * HOUR)).toBe(true);
     expect(server.decommission(DAY)).toMatchObject({ ok: true });
     expect(server.decommission(DAY)).toMatchObject({ ok: false });
-    expect(server.inbound('user1@contoso.com', DAY)).toEqual({ kind: 'temporary', reason: ONPREM_REASONS.connectionRefused });
+    expect(server.inbound('user1@contoso.com', DAY)).toEqual({ kind: 'temporary', reason: ONPREM_REASONS.connectionRefused, failure: 'refused' });
     expect(server.isUp(DAY - 1)).toBe(true);
+  });
+
+  it('fails as its state says: an address gone times out, a stalled server never greets (dns §4.9)', () => {
+    const config = smallConfig({ faults: [{ kind: 'onPremOutage', from: HOUR, until: 2 * HOUR }] });
+    config.organisation.server = { ...config.organisation.server, addressAfterDecommission: 'gone', outageFailure: 'stalls' };
+    const gone = new OnPremExchange(config);
+    expect(gone.inbound('user1@contoso.com', HOUR)).toEqual({ kind: 'temporary', reason: ONPREM_REASONS.stalled, failure: 'greeting-timeout' });
+    expect(gone.decommission(DAY)).toMatchObject({ ok: true, detail: expect.stringContaining('time out') });
+    expect(gone.inbound('user1@contoso.com', DAY)).toEqual({ kind: 'temporary', reason: ONPREM_REASONS.addressGone, failure: 'connect-timeout' });
   });
 });
 

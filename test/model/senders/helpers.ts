@@ -1,22 +1,30 @@
 import { RandomStreams, Scheduler, type Millis } from '../../../sim/index.js';
 import type { DnsConfig, SenderConfig, SenderProfileName } from '../../../model/config.js';
 import { createDns, type Dns } from '../../../model/dns/index.js';
-import { createSendingMtas, type DeliveryAttemptOutcome, type MailDestinations, type SendingMtas } from '../../../model/senders/index.js';
+import { createSendingMtas, type ConnectionFailure, type DeliveryAttemptOutcome, type MailDestinations, type SendingMtas } from '../../../model/senders/index.js';
 import { dnsConfig, NEW, OLD } from '../dns/helpers.js';
 
 export { NEW, OLD };
+
+const FAILURE_REASONS: Record<ConnectionFailure, string> = {
+  refused: 'connection refused',
+  'connect-timeout': 'connection timed out',
+  'greeting-timeout': 'no greeting',
+};
 
 /** A test double: the old host accepts until decommissioned, then refuses; the new host accepts. */
 export class FakeDestinations implements MailDestinations {
   oldHostUp = true;
   /** Answer for the old host while up (for 4xx / 5xx tests). */
   oldHostAnswer: 'accept' | '4xx' | '5xx' = 'accept';
+  /** How the old host fails while down: refused at once (default), or a timeout. */
+  oldHostFailure: ConnectionFailure = 'refused';
   readonly attempts: { host: string; messageId: number; at: Millis }[] = [];
 
   attempt(host: string, _recipient: string, messageId: number, now: Millis): DeliveryAttemptOutcome {
     this.attempts.push({ host, messageId, at: now });
     if (host === OLD) {
-      if (!this.oldHostUp) return { kind: 'temporary', host, reason: 'connection refused' };
+      if (!this.oldHostUp) return { kind: 'temporary', host, reason: FAILURE_REASONS[this.oldHostFailure], failure: this.oldHostFailure };
       if (this.oldHostAnswer === '4xx') return { kind: 'temporary', host, reason: '451 4.3.0 try later', scope: 'message' };
       if (this.oldHostAnswer === '5xx') return { kind: 'permanent', host, code: '5.1.1', reason: '550 5.1.1 user unknown' };
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR, MINUTE, isInputError } from '../../../sim/index.js';
+import { DAY, HOUR, MINUTE, SECOND, isInputError } from '../../../sim/index.js';
 import { EXPIRED_CODE, SENDER_PROFILES } from '../../../model/senders/index.js';
 import { NEW, OLD, makeWorld } from './helpers.js';
 
@@ -56,7 +56,12 @@ describe('sending MTAs', () => {
     world.senders.submit(1, 0, 'ann@contoso.com', 0);
     world.scheduler.runUntilIdle();
     expect(world.events.some((event) => event.kind === 'notice')).toBe(false);
-    expect(world.events.at(-1)).toMatchObject({ kind: 'bounced', code: EXPIRED_CODE, at: 5 * DAY });
+    // The first failed attempt at or after maximal_queue_lifetime (5 d) returns the message.
+    const bounce = world.events.at(-1)!;
+    expect(bounce).toMatchObject({ kind: 'bounced', code: EXPIRED_CODE });
+    expect(bounce.at).toBeGreaterThanOrEqual(5 * DAY);
+    expect(bounce.at).toBeLessThan(5 * DAY + 4_000 * SECOND + 300 * SECOND);
+    expect(bounce.at).toBe(world.destinations.attempts.at(-1)!.at);
   });
 
   it('profile overrides change the queue lifetime and the delay notice', () => {
