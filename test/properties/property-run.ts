@@ -40,13 +40,21 @@ export interface PropertySpec<T> {
   check: (value: T) => InvariantResult;
   /** Cases per pass. */
   numRuns: number;
-  /** Least share of cases that must exercise the premise (0..1). */
+  /** Least share of the counted cases that must exercise the premise (0..1). */
   minShare: number;
+  /**
+   * Which cases the share is over (default: all). Losses are explained per message only in
+   * cases that lose something, so that property counts its share over those, and asks for at
+   * least `minCounted` of them.
+   */
+  counted?: (result: InvariantResult) => boolean;
+  minCounted?: number;
   /** The scenario and knob of a value, for saving a counterexample. */
   toCase: (value: T) => { config: SimulationConfig; knob?: number };
 }
 
 export interface PropertyStats {
+  generated: number;
   total: number;
   exercised: number;
   seeds: { seed: number; kind: SeedKind }[];
@@ -80,6 +88,8 @@ function saveCounterexample<T>(spec: PropertySpec<T>, value: T, seed: number, pa
 export function runProperty<T>(spec: PropertySpec<T>): PropertyStats {
   const numRuns = Number(process.env.PROPERTY_RUNS ?? spec.numRuns);
   const seeds = propertySeeds();
+  const counts = spec.counted ?? (() => true);
+  let generated = 0;
   let total = 0;
   let compared = 0;
   for (const { seed, kind } of seeds) {
@@ -87,8 +97,11 @@ export function runProperty<T>(spec: PropertySpec<T>): PropertyStats {
     const property = fc.property(spec.arbitrary, (value) => {
       const result = spec.check(value);
       if (counting) {
-        total++;
-        if (exercised(result)) compared++;
+        generated++;
+        if (counts(result)) {
+          total++;
+          if (exercised(result)) compared++;
+        }
       }
       if (!result.ok) counting = false; // shrinking runs are not counted
       return result.ok;
@@ -104,7 +117,9 @@ export function runProperty<T>(spec: PropertySpec<T>): PropertyStats {
   }
   const share = total === 0 ? 0 : compared / total;
   const seedList = seeds.map(({ seed, kind }) => `${kind} ${seed}`).join(', ');
-  console.info(`${spec.name}: ${compared} of ${total} cases exercised the premise (${(100 * share).toFixed(0)} %; minimum ${(100 * spec.minShare).toFixed(0)} %); seeds ${seedList}`);
+  const over = spec.counted === undefined ? '' : ` (counted ${total} of ${generated} generated)`;
+  console.info(`${spec.name}: ${compared} of ${total} cases exercised the premise (${(100 * share).toFixed(0)} %; minimum ${(100 * spec.minShare).toFixed(0)} %)${over}; seeds ${seedList}`);
+  if (spec.minCounted !== undefined) expect(total, `${spec.name} counted only ${total} of ${generated} cases (seeds ${seedList})`).toBeGreaterThanOrEqual(spec.minCounted);
   expect(share, `${spec.name} compared something in only ${compared} of ${total} cases (seeds ${seedList}): its arbitrary misses the premise`).toBeGreaterThanOrEqual(spec.minShare);
-  return { total, exercised: compared, seeds };
+  return { generated, total, exercised: compared, seeds };
 }

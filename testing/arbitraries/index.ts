@@ -17,3 +17,4 @@ export {
 } from './timeline.js';
 export { scenarioArbitrary, scenarioAround, latestExplicitMessage, type ScenarioOptions } from './scenario.js';
 export { concurrencyCaseArbitrary, ttlCaseArbitrary, removalCaseArbitrary, type MetamorphicCase } from './metamorphic-cases.js';
+export { preparedScenarioArbitrary, prepared, serviceReady } from './prepared.js';

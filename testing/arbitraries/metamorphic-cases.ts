@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DAY, HOUR, MINUTE, type Millis } from '../../sim/index.js';
 import type { PlannedAction, SimulationConfig } from '../../model/config.js';
-import { DEFAULT_GENERATED_MAIL_FLOW, DEFAULT_ONPREM_SERVER } from '../../model/defaults.js';
+import { DEFAULT_GENERATED_MAIL_FLOW } from '../../model/defaults.js';
 import { sharedCapacityBytesPerHour } from '../../model/migration/index.js';
 import { isMailbox } from '../../model/organisation.js';
 import type { ScenarioLimits } from './limits.js';
@@ -9,6 +9,7 @@ import { scenarioArbitrary } from './scenario.js';
 import { TEXTBOOK_TIMELINE } from './textbook-timeline.js';
 import { timelineAround } from './timeline.js';
 import { mostly } from './weighted.js';
+import { serviceReady } from './prepared.js';
 
 /**
  * Cases that reach the premise of each metamorphic relation (issue 20): a scenario and the
@@ -32,22 +33,6 @@ const retimed = (plan: readonly PlannedAction[], changes: Partial<Record<Planned
 /** Generated traffic always on (the relation counts external mail), light as usual. */
 const withTraffic = (config: SimulationConfig): SimulationConfig =>
   config.mailFlow.generated === undefined ? { ...config, mailFlow: { ...config.mailFlow, generated: { ...DEFAULT_GENERATED_MAIL_FLOW, messagesPerUserPerDay: 4 } } } : config;
-
-/**
- * The service side made ready (a healthy server, directory sync off, no batch left over, a
- * real test mailbox), so the batch migrates: every relation here is about a batch that ran.
- * The mailboxes keep their drawn flaws and the plan its mutations.
- */
-function serviceReady(config: SimulationConfig): SimulationConfig {
-  const { server } = config.organisation;
-  const testMailbox = config.organisation.recipients.find((recipient) => isMailbox(recipient) && !recipient.hidden)?.address ?? config.endpoint.testMailbox;
-  return {
-    ...config,
-    organisation: { ...config.organisation, server: { ...DEFAULT_ONPREM_SERVER, exchangeServerFqdn: server.exchangeServerFqdn, rpcProxyFqdn: server.rpcProxyFqdn, uplinkMbps: server.uplinkMbps } },
-    tenant: { ...config.tenant, directorySync: false, existingCutoverBatch: false },
-    endpoint: { ...config.endpoint, testMailbox },
-  };
-}
 
 /**
  * For `moreConcurrencyNeverSlower`: at least two mailboxes, MaxConcurrentMigrations below
