@@ -1,10 +1,12 @@
 import fc from 'fast-check';
-import { scenarioArbitrary, preparedScenarioArbitrary, timelineAround, TEXTBOOK_TIMELINE, realEngine, keepingAllPaths, lossesExplained, cleanPlanLosesNothing } from './testing/index.js';
+import { riskyTimelineArbitrary, scenarioArbitrary, preparedScenarioArbitrary, timelineAround, TEXTBOOK_TIMELINE, realEngine, keepingAllPaths, lossesExplained, cleanPlanLosesNothing } from './testing/index.js';
 const which = process.argv[2]!, n = Number(process.argv[3] ?? 60), seed = Number(process.argv[4] ?? 5);
 const arbs: Record<string, any> = {
   plain: scenarioArbitrary(), prepared: preparedScenarioArbitrary(), prepared2: preparedScenarioArbitrary({ limits: { maxTimelineMutations: 2 } }),
   risky: scenarioArbitrary({ timeline: timelineAround(TEXTBOOK_TIMELINE, { minMutations: 1, maxMutations: 3 }) }),
   preparedRisky: preparedScenarioArbitrary({ timeline: timelineAround(TEXTBOOK_TIMELINE, { minMutations: 1, maxMutations: 3 }) }),
+  preparedRisky7: preparedScenarioArbitrary({ timeline: timelineAround(TEXTBOOK_TIMELINE, { minMutations: 1, maxMutations: 3, maxDelay: 7 * 86_400_000 }) }),
+  riskyT: preparedScenarioArbitrary({ timeline: riskyTimelineArbitrary({ maxDelay: 7 * 86_400_000 }) }),
   preparedRisky2: preparedScenarioArbitrary({ timeline: timelineAround(TEXTBOOK_TIMELINE, { minMutations: 2, maxMutations: 4 }) }),
 };
 const counts: Record<string, number> = {}; const t0 = Date.now(); let shown = 0;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { DAY } from '../../sim/index.js';
 import {
-  cleanPlanLosesNothing, keepingAllPaths, lossesExplained, preparedScenarioArbitrary, realEngine, scenarioArbitrary, TEXTBOOK_TIMELINE, timelineAround,
+  cleanPlanLosesNothing, keepingAllPaths, lossesExplained, preparedScenarioArbitrary, realEngine, riskyTimelineArbitrary, scenarioArbitrary,
 } from '../../testing/index.js';
 import { runProperty } from './property-run.js';
 
@@ -10,14 +10,15 @@ import { runProperty } from './property-run.js';
  * The checker and the simulator agree (issues 7 and 20). A disagreement is a bug in one of
  * them: fix it, never filter it here. Each property reaches its premise: prepared scenarios
  * (healthy service, licenses, flaws fixed) with at most two plan mutations are clean about
- * half the time; risky plans (one to three mutations) on prepared or raw scenarios lose mail
- * often enough to explain it message by message (every path kept).
+ * half the time; plans with one of the mistakes that lose mail (riskyTimelineArbitrary), and
+ * now and then a raw scenario, lose mail in about a third of the cases, each explained
+ * message by message (every path kept).
  */
 const FILE = 'test/properties/checker-agreement.test.ts';
 const TIMEOUT = 240_000;
 
 const cleanLeaning = preparedScenarioArbitrary({ limits: { maxTimelineMutations: 2 } });
-const risky = fc.oneof(preparedScenarioArbitrary({ timeline: timelineAround(TEXTBOOK_TIMELINE, { minMutations: 1, maxMutations: 3, maxDelay: 7 * DAY }) }), scenarioArbitrary());
+const risky = fc.oneof({ arbitrary: preparedScenarioArbitrary({ timeline: riskyTimelineArbitrary({ maxDelay: 7 * DAY }) }), weight: 3 }, { arbitrary: scenarioArbitrary(), weight: 1 });
 
 describe('checker and simulator', () => {
   it('a plan the checker finds clean loses and bounces nothing', () => {
@@ -29,7 +30,7 @@ describe('checker and simulator', () => {
 
   it('every lost or bounced message is explained by a finding whose rule causes it and whose subjects name its mailbox', () => {
     runProperty({
-      name: 'losses-explained', file: FILE, arbitrary: risky, numRuns: 30, minShare: 0.9, minCounted: 8, toCase: (config) => ({ config }),
+      name: 'losses-explained', file: FILE, arbitrary: risky, numRuns: 30, minShare: 0.9, minCounted: 12, toCase: (config) => ({ config }),
       counted: (result) => !(result.ok && result.vacuous === 'nothing lost or bounced'),
       check: (config) => lossesExplained(config, realEngine.checkPlan(config), realEngine.simulate(keepingAllPaths(config))),
     });

@@ -18,3 +18,4 @@ export {
 export { scenarioArbitrary, scenarioAround, latestExplicitMessage, type ScenarioOptions } from './scenario.js';
 export { concurrencyCaseArbitrary, ttlCaseArbitrary, removalCaseArbitrary, type MetamorphicCase } from './metamorphic-cases.js';
 export { preparedScenarioArbitrary, prepared, serviceReady } from './prepared.js';
+export { riskyTimelineArbitrary, MISTAKES } from './risky-timeline.js';
