@@ -21,8 +21,8 @@ export function serviceReady(config: SimulationConfig): SimulationConfig {
 }
 
 /**
- * The article's preparation done on top (CUT preparation): the service ready, licenses for
- * everyone, and each mailbox's known flaw fixed (unhidden, UM disabled, FullAccess granted,
+ * The article's preparation done on top (CUT preparation): the service ready, the domain
+ * verified, licenses for everyone, and each mailbox's known flaw fixed (unhidden, UM disabled, FullAccess granted,
  * a manager outside the batch dropped). Large and bad items stay: they are skipped, not
  * fatal.
  */
@@ -36,7 +36,7 @@ export function prepared(config: SimulationConfig): SimulationConfig {
     if (fixed.manager !== undefined && !addresses.has(fixed.manager)) delete fixed.manager;
     return fixed;
   });
-  return { ...ready, organisation: { ...ready.organisation, recipients }, tenant: { ...ready.tenant, licensePool: Math.max(ready.tenant.licensePool, recipients.filter(isMailbox).length) } };
+  return { ...ready, organisation: { ...ready.organisation, recipients }, tenant: { ...ready.tenant, verifiedDomains: [ready.organisation.domain], licensePool: Math.max(ready.tenant.licensePool, recipients.filter(isMailbox).length) } };
 }
 
 /**
