@@ -10,12 +10,19 @@ export class RandomStreams {
   private readonly streams = new Map<string, RandomStream>();
   constructor(readonly seed: number | string) {}
 
-  /** The stream for one concern; the same name always returns the same stream. */
-  stream(name: string): RandomStream {
-    let stream = this.streams.get(name);
+  /**
+   * The stream for one concern; the same name always returns the same stream. With a `key`
+   * (a mailbox's address, a resolver's index), the concern's stream for that one entity,
+   * seeded from (seed, name, key) alone: what an entity draws never depends on how many
+   * draws other entities made before it, so the same seed deals each mailbox the same
+   * world whatever the concurrency or the order of events (issue 20).
+   */
+  stream(name: string, key?: string | number): RandomStream {
+    const id = key === undefined ? name : `${name}#${key}`;
+    let stream = this.streams.get(id);
     if (stream === undefined) {
-      stream = new RandomStream(`${this.seed}:${name}`);
-      this.streams.set(name, stream);
+      stream = new RandomStream(`${this.seed}:${id}`);
+      this.streams.set(id, stream);
     }
     return stream;
   }

@@ -3,7 +3,7 @@ import type { ActionType, PlanAnchor, PlannedAction, SimulationConfig } from '..
 import { worstCaseOldMxWindow } from '../dns/index.js';
 import { MINIMUM_WAIT_AFTER_SWITCH } from '../plan/index.js';
 import { finalPassBound, initialSyncBounds } from './estimates.js';
-import { at, gap, plus, type Bounds, type Moment } from './moment.js';
+import { at, gap, plus, range, type Bounds, type Moment } from './moment.js';
 
 /**
  * The plan laid out in time without simulating: each action's moment (symbolic where it
@@ -28,8 +28,18 @@ export interface Timeline {
   ttlChanges: { moment: Moment; ttl: Millis }[];
 }
 
-export const first = (timeline: Timeline, type: ActionType): PlannedStep | undefined =>
-  timeline.steps.find((step) => step.action.action === type && step.moment !== undefined);
+/** The placed step of `type` that may come earliest (the plan runs actions in time order, not list order). */
+function earliestOf(steps: readonly PlannedStep[], type: ActionType, bounds: Bounds): PlannedStep | undefined {
+  let best: PlannedStep | undefined;
+  for (const step of steps) {
+    if (step.action.action !== type || step.moment === undefined) continue;
+    if (best === undefined || range(step.moment, bounds).low < range(best.moment!, bounds).low) best = step;
+  }
+  return best;
+}
+
+/** The step of `type` that happens first in time (a second Switch or Decommission listed first still counts from the earliest). */
+export const first = (timeline: Timeline, type: ActionType): PlannedStep | undefined => earliestOf(timeline.steps, type, timeline.bounds);
 
 export const all = (timeline: Timeline, type: ActionType): PlannedStep[] =>
   timeline.steps.filter((step) => step.action.action === type && step.moment !== undefined);
@@ -37,7 +47,7 @@ export const all = (timeline: Timeline, type: ActionType): PlannedStep[] =>
 function anchorsOf(config: SimulationConfig, steps: PlannedStep[], bounds: Bounds): Partial<Record<PlanAnchor, Moment>> {
   const anchors: Partial<Record<PlanAnchor, Moment>> = { start: at(0) };
   const placed = (type: ActionType) => steps.filter((step) => step.action.action === type && step.moment !== undefined);
-  const creation = placed('createBatch')[0];
+  const creation = earliestOf(steps, 'createBatch', bounds);
   if (creation?.moment) {
     // The batch is Created at once (the anchor fires then); auto-start follows after the creation time (CUTPS: 2-5 min).
     const created = creation.moment;
@@ -51,12 +61,12 @@ function anchorsOf(config: SimulationConfig, steps: PlannedStep[], bounds: Bound
       anchors.initialSyncDone = plus(start, 0, 'initialSync');
     }
   }
-  const switchStep = placed('switchMx')[0];
+  const switchStep = earliestOf(steps, 'switchMx', bounds);
   if (switchStep?.moment) {
     anchors.mxSwitched = switchStep.moment;
     anchors.recommendedBatchRemoval = plus(switchStep.moment, 0, 'removalWait');
   }
-  const removal = placed('removeBatch')[0];
+  const removal = earliestOf(steps, 'removeBatch', bounds);
   if (removal?.moment) anchors.batchRemoved = plus(removal.moment, config.migration.removalDuration);
   return anchors;
 }

@@ -1,6 +1,7 @@
 import { InputError, type Millis, type RandomStreams, type Scheduler } from '../../sim/index.js';
 import type { DeclaredFault, DnsConfig } from '../config.js';
 import { AuthorityReachability } from './authority.js';
+import { hashedUniform } from './background.js';
 import { drawPolicy, effectiveTtl, resolverPopulation } from './policy.js';
 import { ResolverCaches } from './resolver-caches.js';
 import type { Dns, ResolverPolicy } from './types.js';
@@ -70,7 +71,11 @@ export function createDns(options: DnsOptions): Dns {
   }
   const caches = new ResolverCaches(policies, zone, authority, keys);
   warmStart(caches, policies, config, random);
+  // Each resolver's early re-fetches are a pure function of its own key and the instant of the
+  // look-up (issue 20), never of how many look-ups other resolvers answered first: two runs of
+  // one seed that ask a resolver at the same instant see the same miss.
   const missStream = random.stream('dns.cache-miss');
+  const missKeys = policies.map(() => Math.floor(missStream.next() * 4_294_967_296));
 
   const reachableAt = (at: Millis) => authority.alwaysReachable || authority.reachableAt(at);
   /** When every resolver was last found answering the zone's last MX host (see shareAnswering). */
@@ -95,7 +100,7 @@ export function createDns(options: DnsOptions): Dns {
         // shards, flushes). The miss is answered fresh by another shard while this entry
         // stays, as the facts' shard model has it (dns §7.1): re-fetching early can only
         // shorten the old-MX window, and it does not wipe an extender's long-lived entry.
-        if (policy.earlyRefetchProbability > 0 && missStream.chance(policy.earlyRefetchProbability)) {
+        if (policy.earlyRefetchProbability > 0 && hashedUniform(missKeys[resolver]!, now) < policy.earlyRefetchProbability) {
           // The shard without the record cannot reach the authorities in an outage.
           return reachable ? zone.mx(now).host : undefined;
         }

@@ -66,7 +66,8 @@ export class SyncEngine {
     this.transfers = new TransferEngine(
       scheduler,
       sharedCapacityBytesPerHour(config.organisation.server),
-      { perHour: migration.stallsPerHour, duration: migration.stallDuration, stream: random.stream('migration.stalls') },
+      // Each mailbox its own stall stream (issue 20): the same seed stalls it alike at any concurrency.
+      { perHour: migration.stallsPerHour, duration: migration.stallDuration, stream: (entity) => random.stream('migration.stalls', entity) },
       (user, at) => this.passDone(user, at),
     );
     this.queueDone = (user) => this.leaveQueue(user);
@@ -185,7 +186,7 @@ export class SyncEngine {
   private enterQueue(user: MigrationUser): void {
     // PERF: the service queue is shared among tenants; a request waits before it is picked.
     const { queueDelayMin, queueDelayMax } = this.options.config.migration;
-    const delay = queueDelayMax > queueDelayMin ? this.options.random.stream('migration.queue').integer(queueDelayMin, queueDelayMax) : queueDelayMin;
+    const delay = queueDelayMax > queueDelayMin ? this.options.random.stream('migration.queue', user.address).integer(queueDelayMin, queueDelayMax) : queueDelayMin;
     user.timer = this.options.scheduler.after(delay, 'migration.queued', user.address, this.queueDone, user);
   }
 
@@ -268,7 +269,7 @@ export class SyncEngine {
 
   private startPass(user: MigrationUser, kind: 'initial' | 'incremental', data: PendingData, bad: number): void {
     const { config, random, scheduler } = this.options;
-    user.ownRate ??= drawMailboxRate(random.stream('migration.throughput'), config.migration);
+    user.ownRate ??= drawMailboxRate(random.stream('migration.throughput', user.address), config.migration);
     const passOverhead = kind === 'incremental' ? ((config.migration.incrementalPassOverhead ?? 0) * user.ownRate) / HOUR : 0;
     const work = transferWork(data.bytes, data.items, config.migration.perItemOverhead, user.ownRate) + passOverhead;
     const transfer = this.transfers.start(user, user.address, work, user.ownRate, data.bytes);
@@ -315,7 +316,7 @@ export class SyncEngine {
     const { scheduler, random, config } = this.options;
     let due: Millis;
     if (this.roundsFrom === undefined) {
-      const jitter = config.migration.incrementalJitter > 0 ? random.stream('migration.incremental').integer(0, config.migration.incrementalJitter) : 0;
+      const jitter = config.migration.incrementalJitter > 0 ? random.stream('migration.incremental', user.address).integer(0, config.migration.incrementalJitter) : 0;
       due = earliest + jitter;
     } else {
       // `earliest` is usually a full interval after the last snapshot; looking half an interval

@@ -36,7 +36,8 @@ export interface Transfer<O> {
 export interface StallSettings {
   perHour: number;
   duration: Millis;
-  stream: RandomStream;
+  /** The stream a transfer's stalls are drawn from, by its entity (one per mailbox). */
+  stream: (entity: string) => RandomStream;
 }
 
 export class TransferEngine<O> {
@@ -140,7 +141,7 @@ export class TransferEngine<O> {
   private armStall(transfer: Transfer<O>): void {
     transfer.stall = undefined;
     if (this.stalls.perHour <= 0) return;
-    const delay = Math.max(1, Math.round(this.stalls.stream.exponential(HOUR / this.stalls.perHour)));
+    const delay = Math.max(1, Math.round(this.stalls.stream(transfer.entity).exponential(HOUR / this.stalls.perHour)));
     transfer.stall = this.scheduler.after(delay, 'migration.stall', transfer.entity, this.onStall, transfer);
   }
 

@@ -21,6 +21,28 @@ describe('RandomStreams', () => {
     for (let index = 0; index < extra; index++) busy.stream('sync').next();
     expect(draws(busy, 'dns', 10)).toEqual(draws(quiet, 'dns', 10));
   });
+
+  test.prop([fc.integer(), fc.shuffledSubarray(['a@x', 'b@x', 'c@x', 'd@x'], { minLength: 1 }), fc.nat({ max: 50 })], { numRuns: 50 })(
+    'an entity\'s stream depends on (seed, name, key) alone, not on other entities\' draws or their order',
+    (seed, order, extra) => {
+      const first = new RandomStreams(seed);
+      const second = new RandomStreams(seed);
+      for (const key of order) for (let index = 0; index < extra; index++) second.stream('stalls', key).next();
+      const firstDraws = Object.fromEntries(['a@x', 'b@x', 'c@x', 'd@x'].map((key) => [key, first.stream('stalls', key).next()]));
+      const fresh = Object.fromEntries(['a@x', 'b@x', 'c@x', 'd@x'].map((key) => [key, new RandomStreams(seed).stream('stalls', key).next()]));
+      expect(fresh).toEqual(firstDraws);
+      for (const key of ['a@x', 'b@x', 'c@x', 'd@x'].filter((key) => !order.includes(key))) expect(second.stream('stalls', key).next()).toBe(firstDraws[key]);
+    },
+  );
+
+  it('keeps entity streams apart from each other and from the unkeyed stream', () => {
+    const streams = new RandomStreams(7);
+    expect(streams.stream('stalls', 1)).toBe(streams.stream('stalls', 1));
+    const values = [streams.stream('stalls').next(), streams.stream('stalls', 1).next(), streams.stream('stalls', 2).next(), streams.stream('rates', 1).next()];
+    expect(new Set(values).size).toBe(4);
+    // The unkeyed stream keeps the seed it always had, so concerns without entities replay as before.
+    expect(new RandomStreams(7).stream('dns').next()).toBe(new RandomStreams(7).stream('dns').next());
+  });
 });
 
 describe('distributions', () => {

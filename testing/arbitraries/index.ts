@@ -16,3 +16,6 @@ export {
   timelineAround, adminTimelineArbitrary, anyTimelineArbitrary, type TimelineMutation, type TimelineOptions,
 } from './timeline.js';
 export { scenarioArbitrary, scenarioAround, latestExplicitMessage, type ScenarioOptions } from './scenario.js';
+export { concurrencyCaseArbitrary, ttlCaseArbitrary, removalCaseArbitrary, type MetamorphicCase } from './metamorphic-cases.js';
+export { preparedScenarioArbitrary, prepared, serviceReady } from './prepared.js';
+export { riskyTimelineArbitrary, MISTAKES } from './risky-timeline.js';

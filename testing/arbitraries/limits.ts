@@ -3,7 +3,7 @@ import { DAY, InputError, type Millis } from '../../sim/index.js';
 /**
  * How big a generated scenario may get. Small cases run in a few milliseconds and shrink
  * to readable counterexamples; the defaults are the "small case" of issue 7 (20 mailboxes
- * or fewer, 2 simulated days or fewer, few resolvers and senders, light mail flow).
+ * or fewer, 6-7 simulated days (the whole textbook plan), few resolvers and senders, light mail flow).
  */
 export interface ScenarioLimits {
   /** Most on-prem mailboxes (at least one is always generated). */
@@ -26,8 +26,11 @@ export interface ScenarioLimits {
 
 export const SMALL_SCENARIO: ScenarioLimits = {
   maxMailboxes: 20,
-  minHorizon: DAY,
-  maxHorizon: 2 * DAY,
+  // Long enough for the whole textbook plan (initial sync, switch a day later, removal 72 h
+  // after it, decommission a day after that), so a generated plan runs inside its horizon
+  // instead of being cut by it (issue 20: 2-day horizons cut two runs in three).
+  minHorizon: 6 * DAY,
+  maxHorizon: 7 * DAY,
   maxResolvers: 12,
   maxSenders: 8,
   maxMessagesPerUserPerDay: 6,

@@ -38,6 +38,8 @@ export interface TimelineOptions {
   maxDelay?: Millis;
   /** Most mutations (default 3). */
   maxMutations?: number;
+  /** Fewest mutations (default 0: the base plan itself is a case). */
+  minMutations?: number;
 }
 
 const cloneAction = (action: PlannedAction): PlannedAction => ({ ...action, timing: { ...action.timing }, ...(action.users ? { users: [...action.users] } : {}) });
@@ -101,7 +103,8 @@ export function applyTimelineMutations(base: readonly PlannedAction[], mutations
 
 /** Timelines around a base plan: the base itself when shrunk, else the base with a few mutations. */
 export function timelineAround(base: readonly PlannedAction[], options: TimelineOptions = {}): fc.Arbitrary<PlannedAction[]> {
-  return fc.array(timelineMutationArbitrary(options), { maxLength: options.maxMutations ?? 3 }).map((mutations) => applyTimelineMutations(base, mutations));
+  const maxLength = options.maxMutations ?? 3;
+  return fc.array(timelineMutationArbitrary(options), { minLength: Math.min(options.minMutations ?? 0, maxLength), maxLength }).map((mutations) => applyTimelineMutations(base, mutations));
 }
 
 /** Timelines around the article's procedure (TEXTBOOK_TIMELINE). */

@@ -1,11 +1,12 @@
 import type { SimulationConfig } from '../../model/config.js';
 import type { Finding, MessageTrace, Severity, SimulationResult } from '../../model/result.js';
-import { broken, HOLDS, type InvariantResult } from './result.js';
+import { rulesExplaining } from './loss-causes.js';
+import { broken, HOLDS, vacuous, type InvariantResult } from './result.js';
 
 /**
- * The checker and the simulator agree (issue 7). The checker promises that a plan without
- * error findings loses and bounces nothing (docs/checker.md); and every message the
- * simulator loses or bounces must be explained by a finding or a declared fault. A
+ * The checker and the simulator agree (issues 7 and 20). The checker promises that a plan
+ * without error findings loses and bounces nothing (docs/checker.md); and every message the
+ * simulator loses or bounces must be explained by a finding whose rule causes its loss. A
  * disagreement is a bug in one of them, to be fixed, not filtered.
  */
 
@@ -22,7 +23,7 @@ const summary = (result: SimulationResult) => ({ messages: result.messages, reas
 /** A plan the checker finds clean loses and bounces nothing. */
 export function cleanPlanLosesNothing(findings: readonly Finding[], result: SimulationResult, options: AgreementOptions = {}): InvariantResult {
   const blocking = options.blockingSeverities ?? ['error'];
-  if (findings.some((finding) => blocking.includes(finding.severity))) return HOLDS;
+  if (findings.some((finding) => blocking.includes(finding.severity))) return vacuous(`the checker found ${blocking.join(' or ')} findings`);
   if (lostOrBounced(result) === 0) return HOLDS;
   return broken('clean-plan-loses-nothing', `the checker found no ${blocking.join(' or ')} finding, yet ${result.messages.lost} messages were lost and ${result.messages.bounced} bounced`, {
     ...summary(result),
@@ -30,30 +31,46 @@ export function cleanPlanLosesNothing(findings: readonly Finding[], result: Simu
   });
 }
 
-/** A finding explains a message when it concerns everyone (no subjects) or the message's sender or recipient. */
-const explains = (finding: Finding, trace: MessageTrace): boolean =>
-  finding.subjects === undefined || finding.subjects.length === 0 || finding.subjects.some((subject) => subject === trace.to || subject === trace.from);
+/**
+ * A finding explains a lost or bounced message when its rule can cause the message's reason
+ * (loss-causes.ts) and, where it names subjects, one of them is the message's recipient or
+ * sender (issue 20: a finding without the matching cause explains nothing).
+ */
+const explains = (finding: Finding, reason: string, trace?: Pick<MessageTrace, 'to' | 'from'>): boolean =>
+  rulesExplaining(reason).includes(finding.rule) &&
+  (trace === undefined || finding.subjects === undefined || finding.subjects.length === 0 || finding.subjects.some((subject) => subject === trace.to || subject === trace.from));
 
 /**
- * Every lost or bounced message is explained by at least one checker finding (of an
- * explaining severity, about everyone or about the message's sender or recipient) or by a
- * declared fault. Messages whose path was not kept are checked by count: some finding or
- * fault must exist.
+ * Every lost or bounced message is explained by a checker finding of an explaining severity
+ * whose rule causes its reason and whose subjects (if any) name its mailbox; declared faults
+ * speak through the checker's `schedule.declared-faults` finding. The check is per message
+ * when every losing message's path was kept (run with `keepingAllPaths` to make sure);
+ * otherwise per reason, and the result says so (`vacuous`), so a property can count how
+ * often the per-message check ran.
  */
 export function lossesExplained(config: SimulationConfig, findings: readonly Finding[], result: SimulationResult, options: AgreementOptions = {}): InvariantResult {
-  if (lostOrBounced(result) === 0 || config.faults.length > 0) return HOLDS;
+  const losing = lostOrBounced(result);
+  if (losing === 0) return vacuous('nothing lost or bounced');
   const severities = options.explainingSeverities ?? ['error', 'warning'];
   const relevant = findings.filter((finding) => severities.includes(finding.severity));
-  if (relevant.length === 0) {
-    return broken('losses-explained', `${lostOrBounced(result)} messages were lost or bounced, and there is no ${severities.join(' or ')} finding and no declared fault`, summary(result));
-  }
-  const unexplained = result.traces.filter((trace) => (trace.fate === 'lost' || trace.fate === 'bounced') && !relevant.some((finding) => explains(finding, trace)));
-  if (unexplained.length > 0) {
-    const first = unexplained[0]!;
-    return broken('losses-explained', `${unexplained.length} lost or bounced messages concern no recipient named by a finding; the first, #${first.id} to ${first.to}, ended ${first.fate} (${first.reason})`, {
-      unexplained: unexplained.slice(0, 5).map(({ id, label, from, to, sentAt, fate, reason }) => ({ id, label, from, to, sentAt, fate, reason })),
-      findings: relevant.map((finding) => ({ rule: finding.rule, severity: finding.severity, subjects: finding.subjects })),
+  const findingList = () => relevant.map((finding) => ({ rule: finding.rule, severity: finding.severity, subjects: finding.subjects }));
+  const unexplainedReasons = Object.entries(result.reasons).filter(([reason, count]) => count > 0 && !relevant.some((finding) => explains(finding, reason)));
+  if (unexplainedReasons.length > 0) {
+    const [reason, count] = unexplainedReasons[0]!;
+    const known = rulesExplaining(reason);
+    return broken('losses-explained', `${count} messages ended "${reason}", and no ${severities.join(' or ')} finding has a rule that causes it (${known.length === 0 ? 'a reason testing/invariants/loss-causes.ts does not know' : known.join(', ')})`, {
+      ...summary(result), findings: findingList(),
     });
   }
+  const traced = result.traces.filter((trace) => trace.fate === 'lost' || trace.fate === 'bounced');
+  const unexplained = traced.filter((trace) => !relevant.some((finding) => explains(finding, trace.reason, trace)));
+  if (unexplained.length > 0) {
+    const first = unexplained[0]!;
+    return broken('losses-explained', `${unexplained.length} lost or bounced messages have no finding whose rule causes their reason and whose subjects name their mailbox; the first, #${first.id} to ${first.to}, ended ${first.fate} (${first.reason})`, {
+      unexplained: unexplained.slice(0, 5).map(({ id, label, from, to, sentAt, fate, reason }) => ({ id, label, from, to, sentAt, fate, reason })),
+      findings: findingList(),
+    });
+  }
+  if (traced.length < losing) return vacuous('checked by reason only: not every losing path was kept');
   return HOLDS;
 }

@@ -3,7 +3,7 @@
  * `{ ok: true } | { ok: false, invariant, message, details? }`. The engine is passed in
  * (`simulate`, `checkPlan`), so they run against any build. See docs/testing.md.
  */
-export { HOLDS, broken, firstBroken, assertInvariant, type InvariantResult, type SimulateFunction, type CheckPlanFunction } from './result.js';
+export { HOLDS, broken, vacuous, exercised, firstBroken, assertInvariant, type InvariantResult, type SimulateFunction, type CheckPlanFunction } from './result.js';
 export { conservation } from './conservation.js';
 export { cleanPlanLosesNothing, lossesExplained, type AgreementOptions } from './checker-agreement.js';
 export { sameRun, deterministic } from './determinism.js';

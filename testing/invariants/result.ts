@@ -1,10 +1,20 @@
 import type { SimulationConfig } from '../../model/config.js';
 import type { Finding, SimulationResult } from '../../model/result.js';
 
-/** What an invariant says about a run: it holds, or it is broken with a message and the evidence. */
-export type InvariantResult = { ok: true } | { ok: false; invariant: string; message: string; details?: unknown };
+/**
+ * What an invariant says about a run: it holds, or it is broken with a message and the
+ * evidence. A relation whose premise the case does not meet holds with `vacuous` naming the
+ * unmet premise, so a property can count the cases that compared something (issue 20).
+ */
+export type InvariantResult = { ok: true; vacuous?: string } | { ok: false; invariant: string; message: string; details?: unknown };
 
 export const HOLDS: InvariantResult = Object.freeze({ ok: true });
+
+/** Holds because the case is outside the relation's premise (named, for the vacuity counts). */
+export const vacuous = (premise: string): InvariantResult => ({ ok: true, vacuous: premise });
+
+/** Whether a result compared something: it broke, or it held with its premise met. */
+export const exercised = (result: InvariantResult): boolean => !result.ok || result.vacuous === undefined;
 
 export const broken = (invariant: string, message: string, details?: unknown): InvariantResult =>
   details === undefined ? { ok: false, invariant, message } : { ok: false, invariant, message, details };

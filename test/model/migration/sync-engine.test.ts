@@ -41,7 +41,8 @@ describe('transfer engine', () => {
   const run = (capacityPerHour: number, stallsPerHour: number, rates: number[]): Millis[] => {
     const scheduler = new Scheduler();
     const done: Millis[] = [];
-    const engine = new TransferEngine<number>(scheduler, capacityPerHour, { perHour: stallsPerHour, duration: 30 * 60_000, stream: new RandomStreams(3).stream('s') }, (_owner, at) => done.push(at));
+    const streams = new RandomStreams(3);
+    const engine = new TransferEngine<number>(scheduler, capacityPerHour, { perHour: stallsPerHour, duration: 30 * 60_000, stream: (entity) => streams.stream('s', entity) }, (_owner, at) => done.push(at));
     rates.forEach((rate, index) => engine.start(index, `t${index}`, 1 * GB, rate));
     let peak = 0;
     while (scheduler.step() === 'step-limit') peak = Math.max(peak, engine.totalRate * HOUR);
@@ -77,6 +78,14 @@ describe('transfer engine', () => {
     const stalled = run(100 * GB, 2, [1 * GB]);
     expect(stalled).toHaveLength(1);
     expect(stalled[0]!).toBeGreaterThan(HOUR + 29 * 60_000);
+  });
+
+  it('stalls each transfer from its own stream: others starting beside it never move its stalls (issue 20)', () => {
+    // With room for every transfer, t0 keeps its own rate, so only a shared stall stream could move its finish.
+    const alone = run(100 * GB, 2, [1 * GB]);
+    const crowded = run(100 * GB, 2, [1 * GB, 0.5 * GB, 0.8 * GB]);
+    expect(alone[0]!).toBeGreaterThan(HOUR + 29 * 60_000);
+    expect(crowded).toContain(alone[0]!);
   });
 });
 

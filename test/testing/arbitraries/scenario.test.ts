@@ -10,8 +10,8 @@ import {
 describe('scenarioArbitrary', () => {
   test.prop([scenarioArbitrary()], { numRuns: 150 })('stays a small case: ≤ 20 mailboxes, ≤ 2 days, few resolvers and senders, light mail', (config) => {
     expect(config.organisation.recipients.filter(isMailbox).length).toBeLessThanOrEqual(SMALL_SCENARIO.maxMailboxes);
-    expect(config.horizon).toBeGreaterThanOrEqual(DAY);
-    expect(config.horizon).toBeLessThanOrEqual(2 * DAY);
+    expect(config.horizon).toBeGreaterThanOrEqual(6 * DAY);
+    expect(config.horizon).toBeLessThanOrEqual(7 * DAY);
     expect(config.horizon % HOUR).toBe(0);
     expect(config.dns.resolverCount).toBeLessThanOrEqual(SMALL_SCENARIO.maxResolvers);
     expect(config.senders.senderCount).toBeLessThanOrEqual(SMALL_SCENARIO.maxSenders);
@@ -39,7 +39,7 @@ describe('scenarioArbitrary', () => {
     expect(config.organisation.recipients).toHaveLength(1);
     expect(config.plan).toEqual(TEXTBOOK_TIMELINE);
     expect(config.mailFlow.explicit).toEqual([{ at: 0, from: 'sender1@partner1.example', to: 'user1@contoso.com', label: 'm1' }]);
-    expect([config.horizon, config.seed, config.faults]).toEqual([DAY, 0, []]);
+    expect([config.horizon, config.seed, config.faults]).toEqual([6 * DAY, 0, []]);
   });
 
   test('refuses impossible limits with an InputError', () => {
