@@ -13,5 +13,5 @@ export function ttlLoweringBound(dns: Pick<DnsConfig, 'resolverMix'>, ttl: Milli
   const population = typeof mix === 'string' ? RESOLVER_PRESETS[mix] : { ...RESOLVER_PRESETS.measured, honour: mix.honour, extend: mix.extend };
   const floor = Math.max(0, ...population.minTtlFloors.map((entry) => entry.value[1]));
   const honoured = Math.max(ttl, floor);
-  return population.extend > 0 ? Math.max(honoured, population.extendedLifetimeRange[1]) : honoured;
+  return population.extend > 0 ? Math.max(honoured, population.extendedLifetime.max) : honoured;
 }

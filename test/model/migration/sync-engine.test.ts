@@ -66,7 +66,7 @@ describe('transfer engine', () => {
   it('draws only the data of a transfer from the capacity, not its per-item latency', () => {
     const scheduler = new Scheduler();
     const done: Millis[] = [];
-    const engine = new TransferEngine<number>(scheduler, 1 * GB, { perHour: 0, duration: 0, stream: new RandomStreams(3).stream('s') }, (_owner, at) => done.push(at));
+    const engine = new TransferEngine<number>(scheduler, 1 * GB, { perHour: 0, duration: 0, stream: () => new RandomStreams(3).stream('s') }, (_owner, at) => done.push(at));
     // 2 GB of work, half of it data, at up to 4 GB/h: the 1 GB/h capacity carries the data in 1 h.
     engine.start(0, 't0', 2 * GB, 4 * GB, 1 * GB);
     expect(engine.totalRate * HOUR).toBeCloseTo(1 * GB, 0);
