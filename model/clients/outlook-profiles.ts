@@ -151,17 +151,17 @@ export class OutlookProfiles {
   /**
    * Rolls out new Outlook profiles: every desk at once, or `rate` desks an hour within
    * business hours, while a `selfService` share of users rebuild their own from the welcome
-   * letter (each after their own delay). Users whose new profile already points at the cloud
-   * are skipped.
+   * letter (each after their own delay). Only `eligible` users (with a cloud mailbox) get one;
+   * users whose new profile already points at the cloud are skipped.
    */
-  rebuildProfiles(at: Millis, rate: number | undefined, selfService: number): ClientCommandResult {
+  rebuildProfiles(at: Millis, rate: number | undefined, selfService: number, eligible: (user: number) => boolean): ClientCommandResult {
     const { scheduler, week, config } = this.options;
     const hours = config.businessHours ?? DEFAULT_CLIENTS.businessHours!;
     let desks = 0;
     let selfServed = 0;
     let last = at;
     for (let user = 0; user < this.userCount; user++) {
-      if (this.rebuiltTo[user] === CLOUD) continue;
+      if (this.rebuiltTo[user] === CLOUD || !eligible(user)) continue;
       let due: Millis;
       if (rate === undefined) due = at;
       else if (this.selfServiceDraw[user]! < selfService) {

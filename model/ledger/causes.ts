@@ -17,7 +17,7 @@ export const CAUSES = {
   deliveredCloud: { key: 'delivered:cloud', fate: 'delivered', words: 'delivered to the cloud mailbox its user reads' },
   deliveredOnPrem: { key: 'delivered:on-prem', fate: 'delivered', words: 'delivered to the on-prem mailbox its user still reads in the old Outlook profile' },
   readOnNewProfile: {
-    key: 'delivered:read-once-profile-rebuilt', fate: 'deliveredLate',
+    key: 'delivered:read-once-user-on-cloud', fate: 'deliveredLate',
     words: 'waited in the cloud mailbox until its user got a new Outlook profile, or first used Outlook on the web or a phone',
     fix: 'rebuild Outlook profiles right after the MX switch, and send the passwords before it',
   },

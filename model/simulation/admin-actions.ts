@@ -121,7 +121,7 @@ function perform(world: World, action: Omit<PlannedAction, 'timing'>, at: Millis
     case 'distributePasswords':
       return clients.distributePasswords(at, (user) => tenant.hasCloudMailbox(world.users.address(user)));
     case 'rebuildOutlookProfiles':
-      return clients.rebuildProfiles(at, action.rate, action.rate === undefined ? 0 : action.selfService ?? 0);
+      return clients.rebuildProfiles(at, action.rate, action.rate === undefined ? 0 : action.selfService ?? 0, (user) => tenant.hasCloudMailbox(world.users.address(user)));
     case 'addX500Addresses':
       return world.router.addX500(at);
     case 'exportStrandedMail': {
