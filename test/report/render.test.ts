@@ -44,7 +44,7 @@ describe('renderReport', () => {
 
   test('the verdict reflects lost mail', () => {
     expect(html).toContain('✖ 5 lost, 3 bounced');
-    const clean = renderReport(fixtureResult({ messages: { sent: 10, delivered: 10, deliveredLate: 0, bounced: 0, lost: 0 } }));
+    const clean = renderReport(fixtureResult({ messages: { sent: 10, delivered: 10, deliveredLate: 0, bounced: 0, lost: 0, stranded: 0, recovered: 0, pending: 0 } }));
     expect(clean).toContain('✔ nothing lost');
   });
 });

@@ -49,7 +49,7 @@ describe('cutover fuzz', () => {
   });
 
   it('reports no counterexample with exit 0 when every invariant holds, and prints how to search again', async () => {
-    const clean = fixtureResult({ messages: { sent: 3, delivered: 3, deliveredLate: 0, bounced: 0, lost: 0 }, reasons: {}, traces: [] });
+    const clean = fixtureResult({ messages: { sent: 3, delivered: 3, deliveredLate: 0, bounced: 0, lost: 0, stranded: 0, recovered: 0, pending: 0 }, reasons: {}, traces: [] });
     const engine = { loadScenario: () => ({ config: { ...base, horizon: DAY }, source: { file: 'base.yaml', text: '' } }), simulate: () => clean, checkPlan: () => [] } as unknown as Engine;
     const io = memoryIo();
     let exitCode: number | undefined;
