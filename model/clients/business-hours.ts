@@ -16,7 +16,7 @@ export interface BusinessHours {
  * The moment `amount` of business time after `from` (both in ms from T+0): time only runs
  * on weekdays between the opening and closing hour. A desk-by-desk profile rollout runs on
  * this clock (issue 13: desks per hour within business hours). `amount` 0 gives `from`
- * itself when it is inside business hours, else the next opening.
+ * itself when it is inside business hours, else the next opening (closing time belongs to the next day).
  */
 export function addBusinessTime(from: Millis, amount: Millis, week: WeekPosition, hours: BusinessHours): Millis {
   const open = hours.start * HOUR;
@@ -34,7 +34,7 @@ export function addBusinessTime(from: Millis, amount: Millis, week: WeekPosition
     }
     if (local < dayStart + open) local = dayStart + open;
     const available = dayStart + close - local;
-    if (left <= available) return Math.round(local + left - offset);
+    if (left < available) return Math.round(local + left - offset);
     left -= available;
     local = dayStart + DAY + open;
   }

@@ -8,7 +8,7 @@ describe('addBusinessTime', () => {
   it('runs only on weekdays within office hours', () => {
     const monday8 = { startWeekday: 0, startHour: 8 };
     expect(addBusinessTime(0, 2 * HOUR, monday8, hours)).toBe(2 * HOUR);
-    expect(addBusinessTime(0, 10 * HOUR, monday8, hours)).toBe(10 * HOUR);
+    expect(addBusinessTime(0, 10 * HOUR, monday8, hours)).toBe(DAY);
     expect(addBusinessTime(0, 11 * HOUR, monday8, hours)).toBe(DAY + HOUR);
     expect(addBusinessTime(0, 50 * HOUR + 30 * MINUTE, monday8, hours)).toBe(7 * DAY + 30 * MINUTE);
   });
