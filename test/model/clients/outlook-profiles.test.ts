@@ -78,6 +78,7 @@ describe('OutlookProfiles: profiles are rebuilt, not migrated (issue 13)', () =>
     friday.clients.rebuildProfiles(4 * DAY + 9 * HOUR, 2, 0, everyone);
     friday.scheduler.runUntil(6 * DAY);
     expect(friday.clients.countOnPrem(6 * DAY)).toBe(USERS - 2);
+    friday.scheduler.runUntil(7 * DAY + 30 * 60_000);
     expect(friday.clients.countOnPrem(7 * DAY + 30 * 60_000)).toBe(USERS - 4);
   });
 
