@@ -1,4 +1,4 @@
-import type { Millis } from '../../sim/index.js';
+import { formatDuration, type Millis } from '../../sim/index.js';
 import type { SimulationConfig } from '../config.js';
 import { DEFAULT_CLIENTS } from '../defaults.js';
 import type { Finding } from '../result.js';
@@ -52,11 +52,16 @@ export function movedAfter(config: SimulationConfig, timeline: Timeline, moment:
 
 export function userRules(config: SimulationConfig, timeline: Timeline): Finding[] {
   const switched = first(timeline, 'switchMx');
-  if (!switched?.moment || !timeline.anchors.initialSyncDone || migratedMailboxes(config).length === 0) return [];
+  const rebuild = first(timeline, 'rebuildOutlookProfiles');
+  // Users meet the cloud once mail goes there (the switch) or their new profile does.
+  const meets = switched?.moment ?? rebuild?.moment;
+  if (!meets || !timeline.anchors.initialSyncDone || migratedMailboxes(config).length === 0) return [];
   const { bounds } = timeline;
-  const at = earliest(switched.moment, bounds);
+  const at = earliest(meets, bounds);
   const findings: Finding[] = [];
-  const passwords = timeline.steps.filter((step) => step.action.action === 'distributePasswords' && step.moment !== undefined);
+  const horizon = config.horizon;
+  const withinRun = (step: PlannedStep) => range(step.moment!, bounds).high < horizon;
+  const passwords = timeline.steps.filter((step) => step.action.action === 'distributePasswords' && step.moment !== undefined && withinRun(step));
   if (!passwords.some((step) => afterAccounts(timeline, step))) {
     findings.push(finding('schedule.passwords-not-distributed', 'error', STEP.welcome,
       passwords.length === 0
@@ -64,10 +69,12 @@ export function userRules(config: SimulationConfig, timeline: Timeline): Finding
         : 'the passwords may be sent before every cloud account exists (accounts are created during the initial sync): users created later cannot sign in',
       'add `- { action: distribute-passwords, after: initial-sync-done }` (the welcome letter), before the switch', { at }));
   }
-  const rebuild = first(timeline, 'rebuildOutlookProfiles');
-  if (!rebuild?.moment) {
+  const rolledOutBy = rebuild?.moment ? range(rebuild.moment, bounds).high + rolloutBound(config, rebuild.action) : Infinity;
+  if (!rebuild?.moment || rolledOutBy >= horizon) {
     findings.push(finding('schedule.profiles-not-rebuilt', 'error', STEP.welcome,
-      'no new Outlook profiles are rolled out: a cutover creates new mailboxes, existing profiles keep opening the on-prem mailbox, so mail delivered to the cloud after the switch is not seen',
+      rebuild?.moment
+        ? `the new Outlook profiles may not all be rolled out before the end of the run (T+${formatDuration(horizon)}): users still on the old profile do not see mail delivered to the cloud`
+        : 'no new Outlook profiles are rolled out: a cutover creates new mailboxes, existing profiles keep opening the on-prem mailbox, so mail delivered to the cloud after the switch is not seen',
       'add `- { action: rebuild-outlook-profiles, after: mx-switched }` after the autodiscover CNAME and clear-scp-pointer lines (or at a rate of desks per hour)', { at }));
   } else {
     const pointed = clientsPointedToCloud(config, timeline);

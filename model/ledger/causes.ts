@@ -76,6 +76,12 @@ export const CAUSES = {
   },
 } as const satisfies Record<string, MessageCause>;
 
+/**
+ * Pending causes that are the plan's doing, not the horizon's: mail its user cannot see
+ * (old profile, no password) or cannot send (Outbox). A checker-clean plan has none.
+ */
+export const PLAN_PENDING_CAUSES: ReadonlySet<string> = new Set([CAUSES.unreadNoProfile.key, CAUSES.unreadNoPassword.key, CAUSES.outbox.key]);
+
 /** Every cause above, in one list (the report and the CLI name causes from it). */
 export const MESSAGE_CAUSES: readonly MessageCause[] = Object.values(CAUSES);
 
