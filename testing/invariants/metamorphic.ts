@@ -9,7 +9,7 @@ import { broken, HOLDS, type InvariantResult, type SimulateFunction } from './re
  * (the removal was refused, the TTL was never lowered), holds vacuously.
  */
 
-/** Removing the batch later never loses more (CUT step 6: deletion ends the copying of mail that lands on-prem). */
+/** Removing the batch later never loses or strands more (CUT step 6: deletion ends the copying of mail that lands on-prem). */
 export function removingLaterLosesNoMore(config: SimulationConfig, by: Millis, simulate: SimulateFunction): InvariantResult {
   const moved = removeBatchLater(config, by);
   if (moved === undefined || by <= 0) return HOLDS;
@@ -23,8 +23,10 @@ export function removingLaterLosesNoMore(config: SimulationConfig, by: Millis, s
   const syncedAt = first.batch.statusHistory.find((entry) => entry.status === 'Synced' || entry.status === 'SyncedWithErrors')?.at;
   if (syncedAt === undefined || syncedAt > removedAt) return HOLDS;
   const second = simulate(moved);
-  if (second.messages.lost <= first.messages.lost) return HOLDS;
-  return broken('removing-later-loses-no-more', `removing the batch ${formatDuration(by)} later lost ${second.messages.lost} messages instead of ${first.messages.lost}`, {
+  // Stranded mail counts too (issue 13): it is off the mailboxes users read, though still recoverable.
+  const harm = (result: typeof first) => result.messages.lost + (result.messages.stranded ?? 0);
+  if (harm(second) <= harm(first)) return HOLDS;
+  return broken('removing-later-loses-no-more', `removing the batch ${formatDuration(by)} later lost or stranded ${harm(second)} messages instead of ${harm(first)}`, {
     removedAt: [doneAt(first, 'removeBatch'), doneAt(second, 'removeBatch')],
     reasons: [first.reasons, second.reasons],
   });
