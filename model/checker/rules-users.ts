@@ -2,7 +2,6 @@ import { formatDuration, type Millis } from '../../sim/index.js';
 import type { SimulationConfig } from '../config.js';
 import { DEFAULT_CLIENTS } from '../defaults.js';
 import type { Finding } from '../result.js';
-import { clientsPointedToCloud } from './clients-pointed.js';
 import { migratedMailboxes, rolloutBound } from './estimates.js';
 import { gap, range, type Moment } from './moment.js';
 import { earliest, finding, STEP } from './steps.js';
@@ -29,13 +28,28 @@ function hasInternalMail(config: SimulationConfig): boolean {
   return config.mailFlow.explicit.some((message) => users.has(message.from.toLowerCase()) && users.has(message.to.toLowerCase()));
 }
 
+/**
+ * The moments Autodiscover needs before a new profile points to the cloud: the CNAME and, for
+ * domain-joined Outlook, the cleared SCP pointer; 'never' when one is missing. Both are kept:
+ * when their order is uncertain a rebuild must surely follow each (fuzzing found a CNAME at an
+ * absolute time that could come after a switch-anchored SCP clean-up).
+ */
+function pointingMoments(config: SimulationConfig, timeline: Timeline): Moment[] | 'never' {
+  const cname = config.dns.autodiscoverCnameExists ? at0 : first(timeline, 'createAutodiscoverCname')?.moment;
+  const needsScp = config.organisation.server.scpPointerSet && config.clients.domainJoinedFraction > 0;
+  const scp = needsScp ? first(timeline, 'clearScpPointer')?.moment : at0;
+  return cname && scp ? [cname, scp] : 'never';
+}
+const at0: Moment = { fixed: 0, terms: {} };
+const surelyAfterAll = (moment: Moment, others: Moment[], timeline: Timeline): boolean => others.every((other) => gap(moment, other, timeline.bounds).low >= 0);
+
 /** The latest moment (from T+0) every user's Outlook works against the cloud; Infinity when that may never happen. */
 export function profilesMovedLatest(config: SimulationConfig, timeline: Timeline): Millis {
   const rebuild = first(timeline, 'rebuildOutlookProfiles');
   const passwords = timeline.steps.find((step) => step.action.action === 'distributePasswords' && step.moment !== undefined && afterAccounts(timeline, step));
-  const pointed = clientsPointedToCloud(config, timeline);
-  if (!rebuild?.moment || !passwords?.moment || pointed === 'never' || pointed === undefined) return Infinity;
-  if (gap(rebuild.moment, pointed, timeline.bounds).low < 0) return Infinity;
+  const pointed = pointingMoments(config, timeline);
+  if (!rebuild?.moment || !passwords?.moment || pointed === 'never') return Infinity;
+  if (!surelyAfterAll(rebuild.moment, pointed, timeline)) return Infinity;
   const { bounds } = timeline;
   return Math.max(range(rebuild.moment, bounds).high + rolloutBound(config, rebuild.action), range(passwords.moment, bounds).high);
 }
@@ -44,10 +58,10 @@ export function profilesMovedLatest(config: SimulationConfig, timeline: Timeline
 export function movedAfter(config: SimulationConfig, timeline: Timeline, moment: Moment): boolean {
   const rebuild = first(timeline, 'rebuildOutlookProfiles');
   const passwords = timeline.steps.find((step) => step.action.action === 'distributePasswords' && step.moment !== undefined && afterAccounts(timeline, step));
-  const pointed = clientsPointedToCloud(config, timeline);
-  if (!rebuild?.moment || !passwords?.moment || pointed === 'never' || pointed === undefined) return true;
+  const pointed = pointingMoments(config, timeline);
+  if (!rebuild?.moment || !passwords?.moment || pointed === 'never' || !surelyAfterAll(rebuild.moment, pointed, timeline)) return true;
   const { bounds } = timeline;
-  return gap(moment, rebuild.moment, bounds).low < rolloutBound(config, rebuild.action) || gap(moment, passwords.moment, bounds).low < 0 || gap(moment, pointed, bounds).low < 0;
+  return gap(moment, rebuild.moment, bounds).low < rolloutBound(config, rebuild.action) || gap(moment, passwords.moment, bounds).low < 0;
 }
 
 export function userRules(config: SimulationConfig, timeline: Timeline): Finding[] {
@@ -77,8 +91,8 @@ export function userRules(config: SimulationConfig, timeline: Timeline): Finding
         : 'no new Outlook profiles are rolled out: a cutover creates new mailboxes, existing profiles keep opening the on-prem mailbox, so mail delivered to the cloud after the switch is not seen',
       'add `- { action: rebuild-outlook-profiles, after: mx-switched }` after the autodiscover CNAME and clear-scp-pointer lines (or at a rate of desks per hour)', { at }));
   } else {
-    const pointed = clientsPointedToCloud(config, timeline);
-    if (pointed !== 'never' && pointed !== undefined && gap(rebuild.moment, pointed, bounds).low < 0) {
+    const pointed = pointingMoments(config, timeline);
+    if (pointed !== 'never' && !surelyAfterAll(rebuild.moment, pointed, timeline)) {
       findings.push(finding('schedule.profiles-rebuilt-before-autodiscover', 'error', STEP.welcome,
         'new Outlook profiles may be created before Autodiscover points to the cloud (the autodiscover CNAME, and the cleared SCP pointer for domain-joined PCs): those profiles open the on-prem mailbox again',
         'rebuild profiles after create-autodiscover-cname and clear-scp-pointer, for example `at: "1h after mx-switched"`', { at: earliest(rebuild.moment, bounds) }));
