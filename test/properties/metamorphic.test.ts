@@ -42,4 +42,14 @@ describe('metamorphic: saved cases', () => {
     expect(later.causes.delivered?.['delivered:on-prem']).toBeGreaterThan(0);
     assertInvariant(removingLaterLosesNoMore(config, 3 * HOUR, simulate));
   });
+
+  it('decommission-follows-removal: mail lost at a decommission anchored on the removal is outside "removing later never loses more"', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseScenario } = await import('../../scenarios/index.js');
+    const file = new URL('./metamorphic-cases/decommission-follows-removal.yaml', import.meta.url);
+    const config = parseScenario(readFileSync(file, 'utf8'), 'decommission-follows-removal.yaml').config;
+    const result = simulate(config);
+    expect(result.causes.lost?.['lost:server-decommissioned']).toBeGreaterThan(0);
+    assertInvariant(removingLaterLosesNoMore(config, HOUR, simulate));
+  });
 });

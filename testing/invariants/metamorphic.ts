@@ -24,7 +24,10 @@ export function removingLaterLosesNoMore(config: SimulationConfig, by: Millis, s
   if (syncedAt === undefined || syncedAt > removedAt) return HOLDS;
   const second = simulate(moved);
   // Stranded mail counts too (issue 13): it is off the mailboxes users read, though still recoverable.
-  const harm = (result: typeof first) => result.messages.lost + (result.messages.stranded ?? 0);
+  // Mail lost at a decommission anchored on the removal is not: moving the removal moves the
+  // decommission, and users still on the old profile keep receiving on-prem until then (fuzzing
+  // found it: textbook without the CNAME, saved as metamorphic-cases/decommission-follows-removal.yaml).
+  const harm = (result: typeof first) => result.messages.lost - (result.causes?.lost?.['lost:server-decommissioned'] ?? 0) + (result.messages.stranded ?? 0);
   if (harm(second) <= harm(first)) return HOLDS;
   return broken('removing-later-loses-no-more', `removing the batch ${formatDuration(by)} later lost or stranded ${harm(second)} messages instead of ${harm(first)}`, {
     removedAt: [doneAt(first, 'removeBatch'), doneAt(second, 'removeBatch')],
