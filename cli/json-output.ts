@@ -14,7 +14,9 @@ export interface RunJson {
   startDate?: string;
   batch: { statusHistory: { status: BatchStatus; at: Millis; atIso?: string }[] };
   mailboxes: { total: number; synced: number; failed: number };
-  messages: { sent: number; delivered: number; deliveredLate: number; bounced: number; lost: number };
+  messages: { sent: number; delivered: number; deliveredLate: number; bounced: number; lost: number; stranded: number; recovered: number; pending: number };
+  /** Every message counted by fate, then by cause (issue 13; causes in model/ledger/causes.ts). */
+  causes: SimulationResult['causes'];
   findings: { rule: string; severity: Severity; at: Millis | null; atIso?: string; message: string }[];
   recommendations: {
     initialSyncDoneAt: { p50: Millis; p90: Millis; p50Iso?: string; p90Iso?: string } | null;
@@ -49,7 +51,7 @@ export function runJson(result: SimulationResult): RunJson {
   const start = result.startDate;
   const recommendations = result.recommendations;
   const sync = recommendations.initialSyncDoneAt;
-  const { sent, delivered, deliveredLate, bounced, lost } = result.messages;
+  const { sent, delivered, deliveredLate, bounced, lost, stranded, recovered, pending } = result.messages;
   return {
     scenario: result.scenario,
     seed: result.seed,
@@ -58,7 +60,8 @@ export function runJson(result: SimulationResult): RunJson {
     ...(start === undefined ? {} : { startDate: start }),
     batch: { statusHistory: result.batch.statusHistory.map(({ status, at }) => ({ status, at, ...withIso('at', at, start) })) },
     mailboxes: { total: result.mailboxes.total, synced: result.mailboxes.synced, failed: result.mailboxes.failed },
-    messages: { sent, delivered, deliveredLate, bounced, lost },
+    messages: { sent, delivered, deliveredLate, bounced, lost, stranded, recovered, pending },
+    causes: result.causes,
     findings: findingsJson(result.findings, start),
     recommendations: {
       initialSyncDoneAt: sync === null ? null : { p50: sync.p50, p90: sync.p90, ...withIso('p50', sync.p50, start), ...withIso('p90', sync.p90, start) },

@@ -1,6 +1,6 @@
 import type { ActionType } from '../model/config.js';
 import type { Finding, SimulationResult } from '../model/result.js';
-import { describeDuration, describeInstant, hasErrorFindings, verdictOf } from '../report/index.js';
+import { causeRows, describeDuration, describeInstant, FATE_WORDS, hasErrorFindings, verdictOf } from '../report/index.js';
 import type { Colours } from './colour.js';
 import { terminalSafe } from './colour.js';
 
@@ -46,11 +46,13 @@ export function formatSummary(result: SimulationResult, options: SummaryOptions)
     const skipped = result.migrationStatistics.users.reduce((sum, user) => sum + user.SkippedItemCount, 0);
     lines.push(`  Get-MigrationBatch: FailedInitialSyncCount ${statistics.FailedInitialSyncCount} · FailedIncrementalSyncCount ${statistics.FailedIncrementalSyncCount} · ${skipped} items skipped · DataConsistencyScore ${statistics.DataConsistencyScore}`);
   }
-  lines.push(`Messages    ${messages.sent} sent · ${messages.delivered} delivered · ${messages.deliveredLate} late · ${messages.bounced} bounced · ${messages.lost} lost`);
-  const reasons = Object.entries(result.reasons).filter(([, count]) => count > 0).sort((a, b) => b[1] - a[1]);
-  if (reasons.length > 0) {
-    lines.push(`  why: ${reasons.slice(0, MAX_REASONS).map(([reason, count]) => `${terminalSafe(reason)} ${count}`).join(', ')}${reasons.length > MAX_REASONS ? ', …' : ''}`);
+  const more = (['stranded', 'recovered', 'pending'] as const).filter((fate) => (messages[fate] ?? 0) > 0).map((fate) => ` · ${messages[fate]} ${FATE_WORDS[fate]}`).join('');
+  lines.push(`Messages    ${messages.sent} sent · ${messages.delivered} delivered · ${messages.deliveredLate} late · ${messages.bounced} bounced · ${messages.lost} lost${more}`);
+  const causes = causeRows(result);
+  for (const row of causes.slice(0, MAX_REASONS)) {
+    lines.push(`  ${row.count} ${FATE_WORDS[row.fate]}: ${row.words === undefined ? terminalSafe(row.cause) : `${row.words} (${row.cause})`}`);
   }
+  if (causes.length > MAX_REASONS) lines.push(`  … ${causes.length - MAX_REASONS} more cause(s)`);
   const refused = result.actions.filter((action) => action.outcome === 'refused');
   if (refused.length > 0) {
     const first = refused[0]!;

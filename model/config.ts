@@ -230,8 +230,27 @@ export interface MailFlowConfig {
 export interface ClientConfig {
   /** Fraction of users whose Outlook is domain-joined and follows the on-prem SCP pointer. */
   domainJoinedFraction: number;
-  /** Mean time for a user's profile to be reconfigured once Autodiscover points to the cloud. */
+  /**
+   * Mean time a user who rebuilds their own Outlook profile from the welcome letter takes to
+   * do it, after the rollout starts (exponential; an assumption).
+   */
   meanReconfigureDelay: Millis;
+  /** Share of users who also read mail in Outlook on the web (an assumption). */
+  webShare?: number;
+  /** Share of users who read mail on a phone; a phone needs the autodiscover CNAME too (an assumption). */
+  mobileShare?: number;
+  /** Mean time from the moment a web or phone user can sign in to their first use (exponential; an assumption). */
+  meanFirstWebUseDelay?: Millis;
+  /** Business hours for desk-by-desk rollouts: weekdays, from `start` to `end` o'clock local time. */
+  businessHours?: { start: number; end: number };
+  /**
+   * Share of internal mail sent from a cloud profile that addresses the recipient's old
+   * legacyExchangeDN (replies to migrated mail, autocomplete entries, meeting updates); it
+   * bounces with an IMCEAEX NDR until X500 proxy addresses are added (KB2807779; share an assumption).
+   */
+  x500ReplyShare?: number;
+  /** Time from a PST export of stranded mail to its import into the cloud mailboxes (an assumption). */
+  pstRecoveryDuration?: Millis;
 }
 
 export interface LedgerConfig {
@@ -258,7 +277,12 @@ export type ActionType =
   | 'assignLicenses'
   | 'createAutodiscoverCname'
   | 'clearScpPointer'
-  | 'decommission';
+  | 'decommission'
+  | 'distributePasswords'
+  | 'rebuildOutlookProfiles'
+  | 'addX500Addresses'
+  | 'exportStrandedMail'
+  | 'forwardToTenant';
 
 /** Moments a planned action can be timed against. */
 export type PlanAnchor =
@@ -282,6 +306,10 @@ export interface PlannedAction {
   autoStart?: boolean;
   /** assignLicenses: addresses, or all migrated users when absent. */
   users?: string[];
+  /** rebuildOutlookProfiles: desks per hour within business hours; absent rebuilds every desk at once. */
+  rate?: number;
+  /** rebuildOutlookProfiles: share of users who rebuild their own profile from the welcome letter. */
+  selfService?: number;
 }
 
 export type DeclaredFault =

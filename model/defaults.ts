@@ -129,7 +129,13 @@ export const DEFAULT_GENERATED_MAIL_FLOW: GeneratedMailFlow = {
 
 export const DEFAULT_CLIENTS: ClientConfig = {
   domainJoinedFraction: 0.8, // assumption; domain-joined Outlook uses the SCP first (AUTOD)
-  meanReconfigureDelay: 4 * HOUR, // assumption: profiles re-run Autodiscover within hours
+  meanReconfigureDelay: 4 * HOUR, // assumption: a user following the welcome letter rebuilds their profile within hours
+  webShare: 0.2, // assumption (no source): users who also open Outlook on the web
+  mobileShare: 0.5, // assumption (no source): users with mail on a phone
+  meanFirstWebUseDelay: 8 * HOUR, // assumption: the first web or phone sign-in within a working day of getting the password
+  businessHours: { start: 8, end: 18 }, // assumption: a desk-side rollout runs in office hours, Monday to Friday
+  x500ReplyShare: 0.05, // assumption: KB2807779 names the failure; the share of internal mail it hits is not published
+  pstRecoveryDuration: 8 * HOUR, // assumption: export from the on-prem mailboxes and import into the cloud in a working day
 };
 
 export const DEFAULT_LEDGER: LedgerConfig = {

@@ -41,14 +41,30 @@ export interface Finding {
   subjects?: string[];
 }
 
-export type MessageFate = 'delivered' | 'deliveredLate' | 'bounced' | 'lost';
+/**
+ * Where a message ended, as its recipient sees it (issue 13; docs/concepts.md "Fates").
+ * delivered / deliveredLate: readable where the recipient reads mail (late past the ledger's
+ * threshold); bounced: the sender got an NDR; lost: gone (server decommissioned, mailbox data
+ * removed); stranded: on the on-prem server after the last sync pass, recoverable until the
+ * server is decommissioned; recovered: brought to the cloud mailbox by a recovery action (PST
+ * export and import, forwarding to the tenant's address); pending: still on its way at the
+ * horizon (a sender's queue, a sync pass, an Outbox, or a cloud mailbox its user does not read yet).
+ */
+export type MessageFate = 'delivered' | 'deliveredLate' | 'bounced' | 'lost' | 'stranded' | 'recovered' | 'pending';
 
+/** Every fate, in the order counts and charts show them. */
+export const MESSAGE_FATES: readonly MessageFate[] = ['delivered', 'deliveredLate', 'bounced', 'lost', 'stranded', 'recovered', 'pending'];
+
+/** Counts by fate: sent = delivered + deliveredLate + bounced + lost + stranded + recovered + pending (asserted every run). */
 export interface MessageCounts {
   sent: number;
   delivered: number;
   deliveredLate: number;
   bounced: number;
   lost: number;
+  stranded: number;
+  recovered: number;
+  pending: number;
 }
 
 export interface MessageHop {
@@ -199,8 +215,10 @@ export interface SimulationResult {
   };
   mailboxes: { total: number; synced: number; failed: number; outcomes: MailboxOutcome[] };
   messages: MessageCounts;
-  /** Lost and bounced messages counted by reason. */
+  /** Bounced, lost, stranded and pending messages counted by reason (their causes; see model/ledger/causes.ts). */
   reasons: Record<string, number>;
+  /** Every message counted by fate and then by cause (delivered, late and recovered ones too). */
+  causes: Partial<Record<MessageFate, Record<string, number>>>;
   traces: MessageTrace[];
   actions: ActionOutcome[];
   findings: Finding[];
@@ -214,8 +232,8 @@ export interface SimulationResult {
 export interface MailboxSnapshotRow extends MailboxOutcome {
   /** Time left before the unlicensed mailbox is disabled; null when it is not in grace. */
   graceLeft: Millis | null;
-  /** Where the user's Outlook connects now (clients: Autodiscover, SCP, reconfigure delay). */
-  outlook: 'on-prem' | 'cloud';
+  /** Where the user's Outlook connects now: the old profile or a new one (clients: rollout, Autodiscover, password). */
+  outlook: 'on-prem' | 'cloud' | 'no-password';
   /** Messages in the on-prem mailbox waiting for a sync pass to reach the cloud mailbox. */
   awaitingSync: number;
 }

@@ -93,13 +93,14 @@ export function resolverChart(result: SimulationResult): ChartSpec {
 
 export function fatesChart(result: SimulationResult): ChartSpec {
   const { delivered, deliveredLate, bounced, lost } = result.messages;
+  const { stranded = 0, recovered = 0, pending = 0 } = result.messages;
   return {
     id: 'chart-fates',
     title: 'Message fates',
-    caption: 'Every message ends in exactly one fate. Lost means accepted somewhere but never reached the live mailbox.',
+    caption: 'Every message ends in exactly one fate, counted where its user reads mail. Stranded: on the on-prem server after the last sync pass, recoverable until it is decommissioned. Lost: gone. Pending: still on its way, or unread in a cloud mailbox its user does not open yet.',
     type: 'doughnut',
-    labels: ['Delivered', 'Delivered late', 'Bounced', 'Lost'],
-    datasets: [{ label: 'Messages', data: [delivered, deliveredLate, bounced, lost], color: PALETTE.green }],
+    labels: ['Delivered', 'Delivered late', 'Bounced', 'Lost', 'Stranded on-prem', 'Recovered', 'Pending'],
+    datasets: [{ label: 'Messages', data: [delivered, deliveredLate, bounced, lost, stranded, recovered, pending], color: PALETTE.green }],
   };
 }
 

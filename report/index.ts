@@ -5,3 +5,4 @@ export { escapeHtml, jsonForScript } from './escape.js';
 export { verdictOf, hasErrorFindings, type Verdict } from './verdict.js';
 export { describeInstant, describeDuration } from './time-labels.js';
 export { runCharts, type ChartSpec, type ChartDataset } from './charts.js';
+export { FATE_WORDS, causeWords, causeRows, unseenCount } from './fate-words.js';

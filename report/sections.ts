@@ -2,6 +2,7 @@ import type { SimulationResult } from '../model/result.js';
 import { escapeHtml } from './escape.js';
 import { describeDuration, describeInstant } from './time-labels.js';
 import { verdictOf } from './verdict.js';
+import { causeRows, FATE_WORDS } from './fate-words.js';
 
 /** The verdict and the headline counts. */
 export function summarySection(result: SimulationResult): string {
@@ -18,14 +19,17 @@ ${card('delivered', messages.delivered)}
 ${card('delivered late', messages.deliveredLate)}
 ${card('bounced', messages.bounced)}
 ${card('lost', messages.lost)}
+${card('stranded on-prem', messages.stranded ?? 0)}
+${card('recovered', messages.recovered ?? 0)}
+${card('pending at the end', messages.pending ?? 0)}
 </div>${reasonsList(result)}`;
 }
 
 function reasonsList(result: SimulationResult): string {
-  const reasons = Object.entries(result.reasons).filter(([, count]) => count > 0).sort((a, b) => b[1] - a[1]);
-  if (reasons.length === 0) return '';
-  const items = reasons.map(([reason, count]) => `<li><code>${escapeHtml(reason)}</code>: ${escapeHtml(count)}</li>`).join('');
-  return `<p>Why messages were lost or bounced:</p><ul>${items}</ul>`;
+  const rows = causeRows(result);
+  if (rows.length === 0) return '';
+  const items = rows.map((row) => `<li>${escapeHtml(row.count)} ${escapeHtml(FATE_WORDS[row.fate])}: ${row.words === undefined ? '' : `${escapeHtml(row.words)} `}<code>${escapeHtml(row.cause)}</code></li>`).join('');
+  return `<p>Why messages were not simply delivered:</p><ul>${items}</ul>`;
 }
 
 export function findingsSection(result: SimulationResult): string {

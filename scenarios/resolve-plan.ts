@@ -24,6 +24,10 @@ export function resolvePlan(entries: readonly PlanEntry[]): PlannedAction[] {
       if (entry.autoStart !== undefined) action.autoStart = entry.autoStart;
     }
     if (entry.action === 'assign-licenses' && entry.users !== undefined) action.users = entry.users.map((user) => user.toLowerCase());
+    if (entry.action === 'rebuild-outlook-profiles') {
+      if (entry.rate !== undefined) action.rate = entry.rate;
+      if (entry.selfService !== undefined) action.selfService = entry.selfService;
+    }
     return action;
   });
 }

@@ -209,6 +209,12 @@ export function resolveScenario(file: ScenarioFile, fallbackName: string, fail: 
     clients: {
       domainJoinedFraction: file.clients?.domainJoinedFraction ?? DEFAULT_CLIENTS.domainJoinedFraction,
       meanReconfigureDelay: duration(file.clients?.meanReconfigureDelay, DEFAULT_CLIENTS.meanReconfigureDelay),
+      webShare: file.clients?.webShare ?? DEFAULT_CLIENTS.webShare!,
+      mobileShare: file.clients?.mobileShare ?? DEFAULT_CLIENTS.mobileShare!,
+      meanFirstWebUseDelay: duration(file.clients?.meanFirstWebUseDelay, DEFAULT_CLIENTS.meanFirstWebUseDelay!),
+      businessHours: file.clients?.businessHours ?? DEFAULT_CLIENTS.businessHours!,
+      x500ReplyShare: file.clients?.x500ReplyShare ?? DEFAULT_CLIENTS.x500ReplyShare!,
+      pstRecoveryDuration: duration(file.clients?.pstRecoveryDuration, DEFAULT_CLIENTS.pstRecoveryDuration!),
     },
     ledger: {
       lateThreshold: duration(file.ledger?.lateThreshold, DEFAULT_LEDGER.lateThreshold),

@@ -27,6 +27,11 @@ export const ACTION_NAMES = {
   'create-autodiscover-cname': 'createAutodiscoverCname',
   'clear-scp-pointer': 'clearScpPointer',
   decommission: 'decommission',
+  'distribute-passwords': 'distributePasswords',
+  'rebuild-outlook-profiles': 'rebuildOutlookProfiles',
+  'add-x500-addresses': 'addX500Addresses',
+  'export-stranded-mail': 'exportStrandedMail',
+  'forward-to-tenant': 'forwardToTenant',
 } as const satisfies Record<string, ActionType>;
 
 export const ANCHOR_NAMES = {
@@ -100,6 +105,18 @@ export const planEntry = z
     plain('create-autodiscover-cname'),
     plain('clear-scp-pointer'),
     plain('decommission'),
+    plain('distribute-passwords'),
+    z.strictObject({
+      action: z.literal('rebuild-outlook-profiles'),
+      ...timing,
+      rate: z.number().positive().max(10_000).optional()
+        .describe('desks per hour, within business hours (clients.businessHours); absent: every desk at once'),
+      selfService: z.number().min(0).max(1).optional()
+        .describe('with `rate`: share of users who rebuild their own profile from the welcome letter (default 0)'),
+    }),
+    plain('add-x500-addresses'),
+    plain('export-stranded-mail'),
+    plain('forward-to-tenant'),
   ], { error: `expected an action: ${Object.keys(ACTION_NAMES).join(', ')}` })
   .superRefine((entry, context) => {
     const given = (entry.at !== undefined ? 1 : 0) + (entry.after !== undefined ? 1 : 0);

@@ -108,7 +108,17 @@ const mailFlowSection = z.strictObject({
 
 const clientsSection = z.strictObject({
   domainJoinedFraction: probability.optional(),
-  meanReconfigureDelay: withDurationRange(duration, { max: 30 * DAY, why: 'profiles re-run Autodiscover within hours (assumption)' }).optional(),
+  meanReconfigureDelay: withDurationRange(duration, { max: 30 * DAY, why: 'a user who rebuilds their own profile does so within days of the welcome letter (assumption)' }, 'mean time a user takes to rebuild their own Outlook profile from the welcome letter (assumption)').optional(),
+  webShare: probability.optional().describe('share of users who also read mail in Outlook on the web (assumption)'),
+  mobileShare: probability.optional().describe('share of users who read mail on a phone (assumption)'),
+  meanFirstWebUseDelay: duration.optional().describe('mean time from getting the password to the first web or phone use (assumption)'),
+  businessHours: z.strictObject({
+    start: z.number().min(0).max(23),
+    end: z.number().min(1).max(24),
+  }).refine((hours) => hours.end > hours.start, { error: 'expected business hours that end after they start' }).optional()
+    .describe('office hours for desk-by-desk profile rollouts, Monday to Friday'),
+  x500ReplyShare: probability.optional().describe('share of internal mail from cloud Outlook addressed to an old legacyExchangeDN (assumption; KB2807779)'),
+  pstRecoveryDuration: duration.optional().describe('time from a PST export of stranded mail to its import into the cloud (assumption)'),
 });
 
 const ledgerSection = z.strictObject({

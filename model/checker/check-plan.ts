@@ -4,6 +4,7 @@ import { preflightFindings } from '../migration/index.js';
 import { batchRules, switchRules } from './rules-migration.js';
 import { clientRules, decommissionRules, licenseRules, planHygieneRules, removalRules, ttlRules } from './rules-cutover.js';
 import { horizonRules } from './rules-horizon.js';
+import { userRules } from './rules-users.js';
 import { buildTimeline } from './timeline.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -24,6 +25,7 @@ export function checkPlan(config: SimulationConfig): Finding[] {
     ...removalRules(config, timeline),
     ...licenseRules(config, timeline),
     ...clientRules(config, timeline),
+    ...userRules(config, timeline),
     ...decommissionRules(config, timeline),
     ...horizonRules(config, timeline),
     ...planHygieneRules(config, timeline),

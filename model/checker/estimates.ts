@@ -1,5 +1,7 @@
 import { DAY, HOUR, MINUTE, type Millis } from '../../sim/index.js';
-import type { SimulationConfig } from '../config.js';
+import type { PlannedAction, SimulationConfig } from '../config.js';
+import { addBusinessTime } from '../clients/index.js';
+import { DEFAULT_CLIENTS } from '../defaults.js';
 import { isMailbox, type Mailbox } from '../organisation.js';
 import { sharedCapacityBytesPerHour } from '../migration/index.js';
 
@@ -75,8 +77,26 @@ export function finalPassBound(config: SimulationConfig): Millis {
   return Math.ceil(bound / MINUTE) * MINUTE;
 }
 
-/** A bound on how long after Autodiscover points to the cloud the last Outlook profile moves (exponential delays). */
+/** A bound on how long a self-service rebuild takes after the rollout starts (exponential delays, the slowest of all users). */
 export function profileMoveBound(config: SimulationConfig): Millis {
   const users = Math.max(1, migratedMailboxes(config).length);
   return Math.ceil((config.clients.meanReconfigureDelay * (Math.log(users) + Math.log(1 / PROFILE_TAIL))) / MINUTE) * MINUTE;
+}
+
+/**
+ * A bound on how long after a `rebuild-outlook-profiles` action the last profile is rebuilt:
+ * 0 for every desk at once; at a rate, every desk by IT in business hours (the worst start in
+ * the week) or a self-service rebuild, whichever is slower.
+ */
+export function rolloutBound(config: SimulationConfig, action: PlannedAction): Millis {
+  if (action.rate === undefined) return 0;
+  const users = migratedMailboxes(config).length;
+  const deskHours = Math.max(0, users - 1) / action.rate;
+  const flow = config.mailFlow.generated;
+  const week = { startWeekday: flow?.startWeekday ?? 0, startHour: flow?.startHour ?? 0 };
+  const hours = config.clients.businessHours ?? DEFAULT_CLIENTS.businessHours!;
+  let desks = 0;
+  for (let start = 0; start < 7 * DAY; start += HOUR) desks = Math.max(desks, addBusinessTime(start, Math.round(deskHours * HOUR), week, hours) - start);
+  const self = (action.selfService ?? 0) > 0 ? profileMoveBound(config) : 0;
+  return Math.ceil(Math.max(desks + HOUR, self) / MINUTE) * MINUTE;
 }

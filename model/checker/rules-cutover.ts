@@ -2,11 +2,11 @@ import { formatDuration, type Millis } from '../../sim/index.js';
 import type { SimulationConfig } from '../config.js';
 import type { Finding } from '../result.js';
 import { MINIMUM_WAIT_AFTER_SWITCH } from '../plan/index.js';
-import { migratedMailboxes, profileMoveBound } from './estimates.js';
+import { migratedMailboxes } from './estimates.js';
 import { gap, plus, type Moment } from './moment.js';
+import { decommissionUserReasons, movedAfter, profilesMovedLatest } from './rules-users.js';
 import { earliest, finding, STEP } from './steps.js';
 import { all, ARTICLE_MAX_TTL, first, type Timeline } from './timeline.js';
-import { clientsPointedToCloud } from './clients-pointed.js';
 
 /** Schedule rules from the switch on: TTL lead time, batch removal, licenses, Autodiscover, decommission. */
 
@@ -120,15 +120,18 @@ export function clientRules(config: SimulationConfig, timeline: Timeline): Findi
       'the on-prem Autodiscover pointer (AutoDiscoverServiceInternalUri) stays set: domain-joined Outlook keeps finding the old server',
       'add `- { action: clear-scp-pointer, after: mx-switched }` (Set-ClientAccessServer -AutoDiscoverServiceInternalUri $null on every CAS)', { at }));
   }
-  const pointed = clientsPointedToCloud(config, timeline);
-  if (removal?.moment && pointed !== 'never' && pointed !== undefined) {
-    // With the recommended removal the twin waits for the profiles itself, once they are pointed before it can fire.
-    const needed = afterRecommended(timeline, removal.index) ? 0 : profileMoveBound(config);
-    const reference = afterRecommended(timeline, removal.index) ? plus(switched.moment, MINIMUM_WAIT_AFTER_SWITCH) : removal.moment;
-    if (gap(reference, pointed, timeline.bounds).low < needed) {
+  const moved = profilesMovedLatest(config, timeline);
+  const rebuild = first(timeline, 'rebuildOutlookProfiles');
+  if (removal?.moment && rebuild?.moment && moved !== Infinity) {
+    // With the recommended removal the twin waits for the profiles itself, once every move is known before it can fire.
+    const recommended = afterRecommended(timeline, removal.index);
+    const late = recommended
+      ? gap(plus(switched.moment, MINIMUM_WAIT_AFTER_SWITCH), rebuild.moment, timeline.bounds).low < 0
+      : movedAfter(config, timeline, removal.moment);
+    if (late) {
       findings.push(finding('schedule.clients-not-moved-before-removal', 'error', STEP.remove,
-        `Outlook may still use the on-prem mailboxes when the batch is deleted (Autodiscover points to the cloud too late; profiles take up to ~${formatDuration(profileMoveBound(config))} to move): their work there is lost`,
-        'create the autodiscover CNAME and clear the SCP pointer at the switch, well before deleting the batch', { at }));
+        `Outlook may still open the on-prem mailboxes when the batch is deleted (the last new profile may come at T+${formatDuration(moved)}): what colleagues on old profiles send meanwhile is stranded on-prem`,
+        'rebuild profiles at the switch (right after the autodiscover CNAME and the SCP clean-up) and delete the batch `after: recommended-batch-removal`', { at }));
     }
   }
   return findings;
@@ -149,6 +152,7 @@ export function decommissionRules(config: SimulationConfig, timeline: Timeline):
   if (timeline.anchors.batchStarted && (!removed || gap(decommission.moment, removed, bounds).low < 0)) {
     reasons.push('the batch still exists, so mail that reached the server since the last incremental sync is never copied');
   }
+  reasons.push(...decommissionUserReasons(config, timeline, decommission.moment));
   if (reasons.length === 0) return [];
   return [finding('schedule.decommission-too-early', 'error', STEP.post,
     `the on-prem server is decommissioned too early: ${reasons.join('; ')}`,

@@ -2,9 +2,9 @@ import { formatDuration, type Millis } from '../../sim/index.js';
 import type { SimulationConfig } from '../config.js';
 import type { Finding } from '../result.js';
 import { DEFAULT_GENERATED_MAIL_FLOW } from '../defaults.js';
-import { finalPassBound, migratedMailboxes, profileMoveBound } from './estimates.js';
+import { finalPassBound, migratedMailboxes } from './estimates.js';
+import { profilesMovedLatest } from './rules-users.js';
 import { range } from './moment.js';
-import { clientsPointedLatest } from './clients-pointed.js';
 import { finding, STEP } from './steps.js';
 import { all, first, type Timeline } from './timeline.js';
 
@@ -41,7 +41,8 @@ export function lastOnPremLanding(config: SimulationConfig, timeline: Timeline):
   const sends = lastSends(config);
   const switched = first(timeline, 'switchMx')?.moment;
   const externalCut = switched ? range(switched, timeline.bounds).high + timeline.oldMxWindow : Infinity;
-  const internalCut = clientsPointedLatest(config, timeline) + profileMoveBound(config);
+  // Users never moved keep reading on-prem (their mail is delivered there); the cut is when the last one moves.
+  const internalCut = profilesMovedLatest(config, timeline);
   const landings = [
     sends.external === undefined ? -Infinity : Math.min(sends.external, externalCut),
     sends.internal === undefined ? -Infinity : Math.min(sends.internal, internalCut),

@@ -14,6 +14,7 @@ export const STEP = {
   remove: 'Step 6: Delete the cutover migration batch',
   licenses: 'Step 7: Assign licenses to Microsoft 365 and Office 365 users',
   post: 'Complete post migration tasks',
+  welcome: 'How does cutover migration work? step 9: the welcome letter',
 } as const;
 
 export type ScheduleRule =
@@ -41,7 +42,11 @@ export type ScheduleRule =
   | 'schedule.decommission-too-early'
   | 'schedule.action-never-runs'
   | 'schedule.action-after-horizon'
-  | 'schedule.declared-faults';
+  | 'schedule.declared-faults'
+  | 'schedule.passwords-not-distributed'
+  | 'schedule.profiles-not-rebuilt'
+  | 'schedule.profiles-rebuilt-before-autodiscover'
+  | 'schedule.no-x500-addresses';
 
 export function finding(rule: ScheduleRule, severity: Severity, step: string, message: string, fix: string, extra: { at?: Millis; subjects?: string[] } = {}): Finding {
   const result: Finding = { rule, severity, step, message, fix };

@@ -11,7 +11,10 @@ const FATE = 0;
 const REASON = 1;
 const PLACE = 2;
 const KEPT = 3;
-const FATE_CODES: readonly MessageFate[] = ['delivered', 'deliveredLate', 'bounced', 'lost'];
+/** Fates the ledger settles during a run; `stranded` and `pending` are only ever given at the horizon (summarize). */
+const FATE_CODES: readonly MessageFate[] = ['delivered', 'deliveredLate', 'bounced', 'lost', 'recovered'];
+/** Fates counted in `reasons` (their causes): everything not readable where its recipient reads mail. */
+const REASON_FATES: ReadonlySet<MessageFate> = new Set(['bounced', 'lost', 'stranded', 'pending']);
 const codeOf = (fate: MessageFate): number => FATE_CODES.indexOf(fate) + 1;
 
 export interface LedgerOptions {
@@ -26,12 +29,14 @@ export interface LedgerOptions {
 }
 
 /** What a message still without a fate becomes when a result is taken. */
-export type PendingResolution = { fate: 'delivered'; readableAt: Millis; reason: string } | { fate: 'lost'; reason: string };
+export type PendingResolution = { fate: 'delivered'; readableAt: Millis; reason: string } | { fate: 'lost' | 'stranded' | 'pending'; reason: string };
 
 export interface LedgerSummary {
   messages: MessageCounts;
-  /** Bounced and lost messages counted by reason. */
+  /** Bounced, lost, stranded and pending messages counted by reason. */
   reasons: Record<string, number>;
+  /** Every message counted by fate, then by cause. */
+  causes: Partial<Record<MessageFate, Record<string, number>>>;
   /** Messages whose full path was kept, in id order. */
   traces: MessageTrace[];
 }
@@ -54,7 +59,8 @@ interface KeptPath {
  * (message-records.ts); full paths are kept only for explicit messages, a bounded sample of
  * generated ones, or all messages when asked. A fate is set once: setting it twice is a
  * bug and throws, so conservation (sent = delivered + late + bounced + lost) holds by
- * construction and is re-checked by recounting whenever a summary is taken.
+ * construction and is re-checked by recounting whenever a summary is taken (with stranded,
+ * recovered and pending: issue 13).
  */
 export class Ledger {
   private readonly records = new MessageRecords();
@@ -62,8 +68,10 @@ export class Ledger {
   private readonly reasonNames = new Interner();
   private readonly kept = new Map<number, KeptPath>();
   private readonly sampler: PathSampler;
-  private readonly finalCounts = [0, 0, 0, 0, 0];
+  private readonly finalCounts = [0, 0, 0, 0, 0, 0];
   private readonly reasonCounts = new Map<string, number>();
+  /** Settled messages by fate code, then by reason. */
+  private readonly causeCounts: Map<string, number>[] = FATE_CODES.map(() => new Map());
   private lastReason: string | undefined;
   private lastReasonIndex = 0;
 
@@ -189,15 +197,31 @@ export class Ledger {
     this.hop(id, at, 'lost', reason);
   }
 
-  /** Final fates so far (messages still in flight are not counted). */
+  /** A stranded message brought into the recipient's cloud mailbox by a recovery action, readable from `at` (or earlier). */
+  recover(id: number, at: Millis, reason: string): void {
+    this.markReadable(id, at);
+    this.settle(id, 'recovered', reason);
+    this.hop(id, at, 'recovered', reason);
+  }
+
+  /** Final fates so far (messages still in flight are not counted; stranded and pending are given at the horizon). */
   counts(): MessageCounts {
-    const [, delivered = 0, deliveredLate = 0, bounced = 0, lost = 0] = this.finalCounts;
-    return { sent: this.records.length, delivered, deliveredLate, bounced, lost };
+    const [, delivered = 0, deliveredLate = 0, bounced = 0, lost = 0, recovered = 0] = this.finalCounts;
+    return { sent: this.records.length, delivered, deliveredLate, bounced, lost, stranded: 0, recovered, pending: 0 };
   }
 
   /** Bounced and lost messages by reason so far (messages in flight not counted). */
   reasonsSoFar(): Record<string, number> {
     return Object.fromEntries(this.reasonCounts);
+  }
+
+  /** Settled messages by fate, then by reason, so far (stranded and pending are only given at the horizon). */
+  causesSoFar(): Partial<Record<MessageFate, Record<string, number>>> {
+    const causes: Partial<Record<MessageFate, Record<string, number>>> = {};
+    FATE_CODES.forEach((fate, index) => {
+      if (this.causeCounts[index]!.size > 0) causes[fate] = Object.fromEntries(this.causeCounts[index]!);
+    });
+    return causes;
   }
 
   get pendingCount(): number {
@@ -210,31 +234,40 @@ export class Ledger {
    * Re-checks conservation and throws LedgerInvariantError if it does not hold.
    */
   summarize(resolvePending: (id: number) => PendingResolution): LedgerSummary {
-    const recount = [0, 0, 0, 0, 0];
+    const recount = [0, 0, 0, 0, 0, 0];
     const counts = this.counts();
     const reasons = new Map(this.reasonCounts);
+    const causes = new Map<MessageFate, Map<string, number>>(FATE_CODES.map((fate, index) => [fate, new Map(this.causeCounts[index])]));
+    const count = (fate: MessageFate, reason: string) => {
+      let byReason = causes.get(fate);
+      if (byReason === undefined) causes.set(fate, (byReason = new Map()));
+      byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+      if (REASON_FATES.has(fate)) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    };
     const total = this.records.length;
     for (let id = 0; id < total; id++) {
       const code = this.records.byte(id, FATE);
       recount[code] = (recount[code] ?? 0) + 1;
       if (code !== PENDING) continue;
       const resolution = resolvePending(id);
-      if (resolution.fate === 'lost') {
-        counts.lost++;
-        reasons.set(resolution.reason, (reasons.get(resolution.reason) ?? 0) + 1);
-      } else if (this.latencyOf(id, resolution.readableAt) > this.options.lateThreshold) counts.deliveredLate++;
-      else counts.delivered++;
+      let fate: MessageFate = resolution.fate;
+      if (resolution.fate === 'delivered' && this.latencyOf(id, resolution.readableAt) > this.options.lateThreshold) fate = 'deliveredLate';
+      counts[fate]++;
+      count(fate, resolution.reason);
     }
     for (let code = 0; code < recount.length; code++) {
       if (recount[code] !== this.finalCounts[code]) throw new LedgerInvariantError(`ledger: ${recount[code]} messages have fate code ${code} but the counter says ${this.finalCounts[code]}`);
     }
-    const accounted = counts.delivered + counts.deliveredLate + counts.bounced + counts.lost;
+    const accounted = counts.delivered + counts.deliveredLate + counts.bounced + counts.lost + counts.stranded + counts.recovered + counts.pending;
     if (accounted !== counts.sent) {
-      throw new LedgerInvariantError(`conservation violated: sent ${counts.sent} but delivered ${counts.delivered} + late ${counts.deliveredLate} + bounced ${counts.bounced} + lost ${counts.lost} = ${accounted}`);
+      throw new LedgerInvariantError(`conservation violated: sent ${counts.sent} but delivered ${counts.delivered} + late ${counts.deliveredLate} + bounced ${counts.bounced} + lost ${counts.lost} + stranded ${counts.stranded} + recovered ${counts.recovered} + pending ${counts.pending} = ${accounted}`);
     }
     const traces: MessageTrace[] = [];
     for (const id of [...this.kept.keys()].sort((a, b) => a - b)) traces.push(this.trace(id, resolvePending)!);
-    return { messages: counts, reasons: Object.fromEntries([...reasons].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), traces };
+    const sorted = (map: Map<string, number>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const causeRecord: LedgerSummary['causes'] = {};
+    for (const [fate, byReason] of causes) if (byReason.size > 0) causeRecord[fate] = sorted(byReason);
+    return { messages: counts, reasons: sorted(reasons), causes: causeRecord, traces };
   }
 
   /** One message's fate and path: the full path when kept, else a compact record (sent, first readable). */
@@ -248,7 +281,7 @@ export class Ledger {
     if (fate === undefined) {
       const resolution = resolvePending(id);
       reason = resolution.reason;
-      if (resolution.fate === 'lost') fate = 'lost';
+      if (resolution.fate !== 'delivered') fate = resolution.fate;
       else {
         readableAt = resolution.readableAt;
         fate = this.latencyOf(id, readableAt) > this.options.lateThreshold ? 'deliveredLate' : 'delivered';
@@ -257,7 +290,7 @@ export class Ledger {
     const path = entry !== undefined ? entry.path.map((hop) => ({ ...hop })) : this.compactPath(sentAt, readableAt);
     const result: MessageTrace = { id, from: this.sender(id), to: this.recipient(id), sentAt, fate, reason, path };
     if (entry?.label !== undefined) result.label = entry.label;
-    if ((fate === 'delivered' || fate === 'deliveredLate') && readableAt !== undefined) result.latency = readableAt - sentAt;
+    if ((fate === 'delivered' || fate === 'deliveredLate' || fate === 'recovered') && readableAt !== undefined) result.latency = readableAt - sentAt;
     return result;
   }
 
@@ -290,5 +323,7 @@ export class Ledger {
     if (reasonIndex > 255) throw new LedgerInvariantError(`too many distinct reasons (${reasonIndex + 1}); reasons must be a small fixed set`);
     this.records.setByte(id, REASON, reasonIndex);
     if (fate === 'bounced' || fate === 'lost') this.reasonCounts.set(reason, (this.reasonCounts.get(reason) ?? 0) + 1);
+    const byReason = this.causeCounts[code - 1]!;
+    byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
   }
 }

@@ -3,6 +3,6 @@ export { GeneratedTraffic, generatedTrafficStopsAt, type TrafficSink, type Gener
 export { ExplicitTraffic } from './explicit-traffic.js';
 export { MailRouter, type MailRouterOptions } from './mail-router.js';
 export { UserDirectory, senderOrganisationFor, externalSenderAddress } from './user-directory.js';
-export { REASONS, bounceReason } from './reasons.js';
+export { REASONS, STRANDED_REASONS, bounceReason } from './reasons.js';
 export { volumeFactor, WEEKDAY_HOUR_FACTORS, type CalendarAnchor } from './diurnal-shape.js';
 export { UserVolumes } from './user-volumes.js';

@@ -2,11 +2,13 @@ import { InputError, formatDuration, type Millis } from '../../sim/index.js';
 import type { ActionType, PlannedAction } from '../config.js';
 import type { ActionOutcome } from '../result.js';
 import type { World } from './world.js';
+import { DEFAULT_CLIENTS } from '../defaults.js';
 
 export const ACTION_TYPES: readonly ActionType[] = [
   'publishVerificationTxt', 'verifyDomain', 'disableDirectorySync', 'createSecurityGroups', 'createEndpoint', 'testEndpoint',
   'createBatch', 'startBatch', 'stopBatch', 'completeBatch', 'removeBatch', 'setMxTtl', 'switchMx', 'assignLicenses',
   'createAutodiscoverCname', 'clearScpPointer', 'decommission',
+  'distributePasswords', 'rebuildOutlookProfiles', 'addX500Addresses', 'exportStrandedMail', 'forwardToTenant',
 ];
 
 /** The article's step each action belongs to (for findings). */
@@ -28,6 +30,12 @@ export const ACTION_STEPS: Record<ActionType, string> = {
   createAutodiscoverCname: 'Complete post migration tasks',
   clearScpPointer: 'Complete post migration tasks',
   decommission: 'Complete post migration tasks',
+  // CUT "How does cutover migration work?" step 9: the welcome letter tells users how to sign in and create new profiles.
+  distributePasswords: 'How does cutover migration work? step 9: the welcome letter',
+  rebuildOutlookProfiles: 'How does cutover migration work? step 9: the welcome letter',
+  addX500Addresses: 'Complete post migration tasks',
+  exportStrandedMail: 'Complete post migration tasks',
+  forwardToTenant: 'Complete post migration tasks',
 };
 
 type Result = { ok: true; detail: string } | { ok: false; reason: string };
@@ -38,6 +46,12 @@ export function checkAction(action: Omit<PlannedAction, 'timing'>, path = 'actio
   if (!ACTION_TYPES.includes(action.action)) throw new InputError('ACTION_UNKNOWN', `${path}: unknown action ${JSON.stringify(action.action)}`, { path: `${path}.action` }, ACTION_TYPES.join(', '));
   if (action.action === 'setMxTtl' && (!Number.isSafeInteger(action.ttl) || (action.ttl ?? -1) < 0)) {
     throw new InputError('ACTION_TTL_MISSING', `${path}: setMxTtl needs a ttl in whole milliseconds ≥ 0, got ${action.ttl}`, { path: `${path}.ttl` });
+  }
+  if (action.rate !== undefined && !(Number.isFinite(action.rate) && action.rate > 0 && action.rate <= 10_000)) {
+    throw new InputError('ACTION_RATE_RANGE', `${path}: rate is desks per hour, a number above 0 and at most 10000, got ${action.rate}`, { path: `${path}.rate` });
+  }
+  if (action.selfService !== undefined && !(action.selfService >= 0 && action.selfService <= 1)) {
+    throw new InputError('ACTION_SHARE_RANGE', `${path}: selfService is a share from 0 to 1, got ${action.selfService}`, { path: `${path}.selfService` });
   }
 }
 
@@ -98,10 +112,29 @@ function perform(world: World, action: Omit<PlannedAction, 'timing'>, at: Millis
       return clients.clearScpPointer(at);
     case 'decommission': {
       const result = onPrem.decommission(at);
-      // The passes running now read from it: they fail, and nothing more is copied (facts §2).
-      if (result.ok) migration.sourceChanged();
+      if (result.ok) {
+        // The passes running now read from it: they fail, and nothing more is copied (facts §2).
+        migration.sourceChanged();
+        const lost = world.router.decommissioned(at);
+        if (lost > 0) return { ok: true, detail: `${result.detail}; ${lost} message${lost === 1 ? '' : 's'} that existed only on it are gone` };
+      }
       return result;
     }
+    case 'distributePasswords':
+      return clients.distributePasswords(at, (user) => tenant.hasCloudMailbox(world.users.address(user)));
+    case 'rebuildOutlookProfiles':
+      return clients.rebuildProfiles(at, action.rate, action.rate === undefined ? 0 : action.selfService ?? 0, (user) => tenant.hasCloudMailbox(world.users.address(user)));
+    case 'addX500Addresses':
+      return world.router.addX500(at);
+    case 'exportStrandedMail': {
+      const exported = world.router.exportStranded(at);
+      if (!exported.ok) return exported;
+      const duration = config.clients.pstRecoveryDuration ?? DEFAULT_CLIENTS.pstRecoveryDuration!;
+      world.scheduler.at(at + duration, 'recovery.pst-import', 'pst', (ids: number[], now: Millis) => world.router.importPst(ids, now), exported.ids);
+      return { ok: true, detail: `${exported.detail}; imported in ${formatDuration(duration)}` };
+    }
+    case 'forwardToTenant':
+      return world.router.forwardToTenant(at, config.tenant.initialDomain);
   }
 }
 
@@ -147,6 +180,14 @@ export function availableActions(world: World): { action: ActionType; allowed: b
         const since = onPrem.decommissionedSince();
         return since === undefined ? undefined : `the on-prem server was decommissioned ${formatDuration(now - since)} ago`;
       }
+      case 'distributePasswords':
+        return log.provisionedAt.size > 0 ? undefined : 'no cloud account exists yet (the batch provisions them)';
+      case 'rebuildOutlookProfiles':
+      case 'addX500Addresses':
+        return undefined;
+      case 'exportStrandedMail':
+      case 'forwardToTenant':
+        return onPrem.isDecommissioned(now) ? 'the on-prem server is decommissioned' : undefined;
     }
   };
   return ACTION_TYPES.map((action) => {

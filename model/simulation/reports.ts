@@ -53,9 +53,10 @@ export function buildResult(world: World, series: HourlySeries): SimulationResul
     },
     messages: summary.messages,
     reasons: summary.reasons,
+    causes: summary.causes,
     traces: summary.traces,
     actions: world.log.actions.map((action) => ({ ...action })),
-    findings: runtimeFindings(world, summary.reasons),
+    findings: runtimeFindings(world, summary.causes),
     series: cloneSeries(series),
     recommendations: recommendations(world),
     migrationStatistics: migration.migrationStatistics(),
@@ -106,8 +107,9 @@ export function buildSnapshot(world: World, series: HourlySeries): SimulationSna
       disabled: rows.filter((row) => row.license.state === 'disabled' || row.license.state === 'deleted').length,
     },
     onPrem: decommissionedAt === undefined ? { running: onPrem.isUp(now) } : { running: false, decommissionedAt },
-    messages: { ...ledger.counts(), inFlight: ledger.pendingCount },
-    findings: runtimeFindings(world, ledger.reasonsSoFar()),
+    // Stranded mail is known as it happens (the router holds it); the rest without a fate is in flight.
+    messages: { ...ledger.counts(), stranded: router.stranded.total, inFlight: ledger.pendingCount - router.stranded.total },
+    findings: runtimeFindings(world, ledger.causesSoFar()),
     series: series.series,
     migrationStatistics: migration.migrationStatistics(),
   };

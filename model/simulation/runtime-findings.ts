@@ -1,5 +1,5 @@
 import { formatDuration, formatInstant } from '../../sim/index.js';
-import type { Finding } from '../result.js';
+import type { Finding, MessageFate } from '../result.js';
 import { REASONS } from '../mailflow/index.js';
 import { EXO_REASONS } from '../tenant/index.js';
 import { ACTION_STEPS } from './admin-actions.js';
@@ -8,10 +8,11 @@ import type { World } from './world.js';
 const list = (items: string[]): string[] => [...new Set(items)].sort();
 
 /**
- * What went wrong in this run, as findings with the article step and a fix. `reasons` are
- * the bounced and lost counts by reason (final so far, or resolved at the horizon).
+ * What went wrong in this run, as findings with the article step and a fix. `causes` are
+ * the counts by fate and reason (final so far, or resolved at the horizon).
  */
-export function runtimeFindings(world: World, reasons: Record<string, number>): Finding[] {
+export function runtimeFindings(world: World, causes: Partial<Record<MessageFate, Record<string, number>>>): Finding[] {
+  const reasons: Record<string, number> = Object.assign({}, causes.bounced, causes.lost, causes.stranded, causes.pending);
   const { log, config, plan } = world;
   const findings: Finding[] = [];
   for (const { index, outcome } of log.refusedPlanned) {
@@ -46,12 +47,58 @@ export function runtimeFindings(world: World, reasons: Record<string, number>): 
       subjects: list(incremental.map(([address]) => address)),
     });
   }
-  const stranded = reasons[REASONS.stranded] ?? 0;
+  const strandedInternal = reasons[REASONS.strandedFromOutlook] ?? 0;
+  const strandedExternal = reasons[REASONS.strandedFromOldMx] ?? 0;
+  const stranded = strandedInternal + strandedExternal;
   if (stranded > 0) {
+    const decommissioned = world.onPrem.decommissionedSince();
     findings.push({
-      rule: 'runtime.mail-stranded', severity: 'error', at: log.batchRemovalStartedAt, step: 'Step 6: Delete the cutover migration batch',
-      message: `${stranded} message${stranded === 1 ? '' : 's'} reached on-prem mailboxes of migrated users after their last sync and never reached the cloud mailboxes (the batch was deleted${log.batchRemovalStartedAt === undefined ? '' : ` at ${formatInstant(log.batchRemovalStartedAt)}`}).`,
-      fix: 'Delete the batch only after the MX change has reached every sender (at least 72 hours) and a sync pass has run after the last delivery to the old server; keep the old server refusing mail rather than accepting it.',
+      rule: 'runtime.mail-stranded', severity: 'error', at: log.batchRemovalStartedAt, step: ACTION_STEPS.removeBatch,
+      message: `${stranded} message${stranded === 1 ? ' is' : 's are'} stranded on-prem: ${strandedInternal} sent by colleagues still on the old Outlook profile and ${strandedExternal} from outside senders through the old MX reached the on-prem mailboxes of users who now read the cloud one, after the last sync pass (the batch was deleted${log.batchRemovalStartedAt === undefined ? '' : ` at ${formatInstant(log.batchRemovalStartedAt)}`}). They are still on the server and recoverable${decommissioned === undefined ? ' until it is decommissioned' : ''}.`,
+      fix: 'Recover them: export the on-prem mailboxes to PST and import them (`export-stranded-mail`), or forward the on-prem mailboxes to the tenant address (`forward-to-tenant`) before decommissioning. Next time rebuild every Outlook profile and wait 72 hours and a sync pass after the switch before deleting the batch.',
+    });
+  }
+  const lostAtDecommission = reasons[REASONS.serverDecommissioned] ?? 0;
+  if (lostAtDecommission > 0) {
+    findings.push({
+      rule: 'runtime.mail-lost-at-decommission', severity: 'error', at: world.onPrem.decommissionedSince(), step: ACTION_STEPS.decommission,
+      message: `${lostAtDecommission} message${lostAtDecommission === 1 ? ' was' : 's were'} only on the on-prem server when it was decommissioned: they are gone.`,
+      fix: 'Before decommissioning, recover stranded mail (`export-stranded-mail`), let the batch copy what it still holds, and rebuild every Outlook profile.',
+    });
+  }
+  const unreadNoProfile = reasons[REASONS.unreadNoProfile] ?? 0;
+  if (unreadNoProfile > 0) {
+    const onPrem = world.clients.countOnPrem(world.scheduler.now());
+    findings.push({
+      rule: 'runtime.profiles-not-rebuilt', severity: 'error', step: ACTION_STEPS.rebuildOutlookProfiles,
+      message: `${unreadNoProfile} message${unreadNoProfile === 1 ? ' waits' : 's wait'} unread in cloud mailboxes: ${onPrem} user${onPrem === 1 ? "'s" : "s'"} Outlook still opens the on-prem mailbox (a cutover creates new mailboxes; old profiles do not move by themselves).`,
+      fix: 'Roll out new Outlook profiles after the switch, once the autodiscover CNAME exists and the SCP pointer is cleared (`- { action: rebuild-outlook-profiles, at: "1h after mx-switched" }`), and tell users about Outlook on the web in the welcome letter.',
+    });
+  }
+  const unreadNoPassword = reasons[REASONS.unreadNoPassword] ?? 0;
+  const withoutPassword = usersWithoutPassword(world);
+  if (unreadNoPassword > 0 || (log.switchedAt !== undefined && withoutPassword.length > 0)) {
+    findings.push({
+      rule: 'runtime.users-cannot-sign-in', severity: 'error', at: log.switchedAt, step: ACTION_STEPS.distributePasswords,
+      message: `${withoutPassword.length} migrated user${withoutPassword.length === 1 ? ' has' : 's have'} a live cloud mailbox but never got the new password, so cannot sign in; ${unreadNoPassword} message${unreadNoPassword === 1 ? ' waits' : 's wait'} unread.`,
+      fix: 'Send the one-time passwords from MigrationStatistics.csv with the welcome letter before the switch (`- { action: distribute-passwords, after: initial-sync-done }`).',
+      subjects: list(withoutPassword),
+    });
+  }
+  const outbox = reasons[REASONS.outbox] ?? 0;
+  if (outbox > 0) {
+    findings.push({
+      rule: 'runtime.mail-in-outbox', severity: 'warning', step: ACTION_STEPS.rebuildOutlookProfiles,
+      message: `${outbox} message${outbox === 1 ? ' is' : 's are'} still in Outlook Outboxes: their senders' Outlook cannot reach a working server (the old one is gone, or the new profile has no password).`,
+      fix: 'Rebuild every Outlook profile and send the passwords before decommissioning the on-prem server; the Outbox leaves once the profile works.',
+    });
+  }
+  const imceaex = reasons[REASONS.imceaex] ?? 0;
+  if (imceaex > 0) {
+    findings.push({
+      rule: 'runtime.imceaex-bounces', severity: 'error', step: ACTION_STEPS.addX500Addresses,
+      message: `${imceaex} internal message${imceaex === 1 ? '' : 's'} from cloud Outlook bounced with an IMCEAEX NDR: replies to migrated mail, autocomplete entries and meeting updates still use the old legacyExchangeDN.`,
+      fix: "Add each user's old legacyExchangeDN as an X500 proxy address in the cloud (`- { action: add-x500-addresses, after: initial-sync-done }`; KB2807779).",
     });
   }
   const disabled = log.licenseEvents.filter((event) => event.state === 'disabled');
@@ -72,7 +119,7 @@ export function runtimeFindings(world: World, reasons: Record<string, number>): 
       subjects: list(deleted.map((event) => event.address)),
     });
   }
-  const bounced = Object.entries(reasons).filter(([reason]) => !isLossReason(reason));
+  const bounced = Object.entries(causes.bounced ?? {});
   const bouncedTotal = bounced.reduce((sum, [, count]) => sum + count, 0);
   if (bouncedTotal > 0) {
     findings.push({
@@ -85,12 +132,16 @@ export function runtimeFindings(world: World, reasons: Record<string, number>): 
   if (pending > 0) {
     findings.push({
       rule: 'runtime.mail-pending-at-horizon', severity: 'info', step: ACTION_STEPS.removeBatch,
-      message: `${pending} message${pending === 1 ? ' was' : 's were'} still on the way at the end of the run (in a sender's queue or waiting on-prem for a sync pass); they are counted as lost.`,
+      message: `${pending} message${pending === 1 ? ' was' : 's were'} still on the way at the end of the run (in a sender's queue); they are counted as pending, not lost.`,
       fix: 'Lengthen the horizon or the quiet period before it to see where they end.',
     });
   }
   return findings;
 }
 
-const LOSS_REASONS: ReadonlySet<string> = new Set([REASONS.stranded, REASONS.pendingAtHorizon, REASONS.cloudMailboxGoneBeforeSync]);
-const isLossReason = (reason: string): boolean => LOSS_REASONS.has(reason);
+/** Migrated users (with a cloud mailbox) who have no password yet. */
+function usersWithoutPassword(world: World): string[] {
+  const { users, tenant, clients, scheduler } = world;
+  const now = scheduler.now();
+  return users.addresses.filter((address, user) => tenant.hasCloudMailbox(address) && !clients.hasPassword(user, now));
+}

@@ -11,6 +11,7 @@ import type { ActionOutcome, BatchStatus } from '../result.js';
 import { createSendingMtas, EXPIRED_CODE, type SendingMtas } from '../senders/index.js';
 import { EXO_REASONS, Tenant, type LicenseStateName } from '../tenant/index.js';
 import type { ExplicitMessage, PlannedAction } from '../config.js';
+import { DEFAULT_CLIENTS } from '../defaults.js';
 
 /** Statuses in which Remove-MigrationBatch is refused because the batch runs. */
 const RUNNING: ReadonlySet<string> = new Set(['Starting', 'Syncing', 'IncrementalSyncing', 'Stopping']);
@@ -72,14 +73,23 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
     listener: { onLicenseState: (address, state, at) => log.licenseEvents.push({ address, state, at }) },
   });
   const onPrem = new OnPremExchange(config);
+  const generated = config.mailFlow.generated;
+  let resubmitFromOutbox: (id: number, at: Millis) => void = () => {};
   const clients = new OutlookProfiles({
-    userCount: users.count, config: config.clients, random: random.stream('clients'),
+    userCount: users.count, config: config.clients, random: random.stream('clients'), webRandom: random.stream('clients.web'), scheduler,
+    week: { startWeekday: generated?.startWeekday ?? 0, startHour: generated?.startHour ?? 0 },
     scpPointerSet: config.organisation.server.scpPointerSet, autodiscoverCnameExists: config.dns.autodiscoverCnameExists,
+    listener: {
+      // Client events come from the scheduler, so only once the world below exists.
+      onReadsCloud: (user, at) => world.router.userReadsCloud(user, at),
+      onOutlookCloud: (user, at) => world.router.flushOutbox(user, (id) => resubmitFromOutbox(id, at)),
+    },
   });
   const dns = createDns({ scheduler, random, config: config.dns, faults: config.faults });
   let migration: MigrationService | undefined;
   const router = new MailRouter({
     scheduler, ledger, tenant, onPrem, clients, users, sizes: random.stream('mailflow.size'),
+    x500: random.stream('clients.x500'), x500ReplyShare: config.clients.x500ReplyShare ?? DEFAULT_CLIENTS.x500ReplyShare!,
     hosts: { oldMx: config.dns.oldMxHost, newMx: config.dns.newMxHost },
     recordOnPremArrival: (address, bytes) => migration?.recordOnPremArrival(address, bytes),
   });
@@ -156,7 +166,7 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
     if (planIndex !== undefined && outcome.outcome === 'refused') log.refusedPlanned.push({ index: planIndex, outcome });
     return outcome;
   };
-  startTraffic(world);
+  resubmitFromOutbox = startTraffic(world);
   plan.start();
   return world;
 }
@@ -180,8 +190,8 @@ function onBatchStatus(world: World, status: BatchStatus, at: Millis): void {
   } else if (status === 'Deleted') plan.fire('batchRemoved', at);
 }
 
-/** Generated traffic (lazy) and explicit messages. */
-function startTraffic(world: World): void {
+/** Generated traffic (lazy) and explicit messages; returns how a message leaving an Outbox is submitted again. */
+function startTraffic(world: World): (id: number, at: Millis) => void {
   const { config, scheduler, random, router, users, mtas, ledger, onPrem } = world;
   const resubmit = (id: number, now: Millis): void => submitInternal(id, now);
   const submitFrom = (id: number, sender: number, recipient: string, now: Millis, recipientUser?: number): void => {
@@ -210,4 +220,5 @@ function startTraffic(world: World): void {
     if (users.indexOf(message.from) !== undefined) submitInternal(id, now);
     else submitExternal(id, senderOrganisationFor(message.from, mtas.senderCount), message.to.toLowerCase(), now);
   }).start();
+  return submitInternal;
 }

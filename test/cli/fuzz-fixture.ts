@@ -40,8 +40,8 @@ export function fuzzDirectory(): { directory: string; scenario: string } {
   return { directory, scenario };
 }
 
-const clean = fixtureResult({ messages: { sent: 3, delivered: 3, deliveredLate: 0, bounced: 0, lost: 0 }, reasons: {}, traces: [] });
-const lossy = fixtureResult({ messages: { sent: 4, delivered: 3, deliveredLate: 0, bounced: 0, lost: 1 }, reasons: { 'planted-bug': 1 }, traces: [] });
+const clean = fixtureResult({ messages: { sent: 3, delivered: 3, deliveredLate: 0, bounced: 0, lost: 0, stranded: 0, recovered: 0, pending: 0 }, reasons: {}, traces: [] });
+const lossy = fixtureResult({ messages: { sent: 4, delivered: 3, deliveredLate: 0, bounced: 0, lost: 1, stranded: 0, recovered: 0, pending: 0 }, reasons: { 'planted-bug': 1 }, traces: [] });
 
 /** The stand-in engine (without the bug when `bug: false`); `calls` counts the simulations it ran. */
 export function plantedBugEngine(options: { bug?: boolean } = {}): Engine & { calls: number } {

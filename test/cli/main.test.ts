@@ -29,9 +29,9 @@ describe('cutover run', () => {
     const { code, out } = await cli(['run', SCENARIO, '--json', '--seed', '2']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(['scenario', 'seed', 'traceHash', 'horizon', 'startDate', 'batch', 'mailboxes', 'messages', 'findings', 'recommendations', 'migrationStatistics']);
+    expect(Object.keys(json)).toEqual(['scenario', 'seed', 'traceHash', 'horizon', 'startDate', 'batch', 'mailboxes', 'messages', 'causes', 'findings', 'recommendations', 'migrationStatistics']);
     expect(json).toMatchObject({ scenario: 'hostile', seed: 2, horizon: 48 * 3_600_000, mailboxes: { total: 2, synced: 1, failed: 1 } });
-    expect(Object.keys(json.messages)).toEqual(['sent', 'delivered', 'deliveredLate', 'bounced', 'lost']);
+    expect(Object.keys(json.messages)).toEqual(['sent', 'delivered', 'deliveredLate', 'bounced', 'lost', 'stranded', 'recovered', 'pending']);
     expect(json.batch.statusHistory[0]).toEqual({ status: 'Created', at: 600_000, atIso: '2025-03-01T08:10:00.000Z' });
     expect(json.recommendations.initialSyncDoneAt).toEqual({ p50: 19 * 3_600_000, p90: 22 * 3_600_000, p50Iso: '2025-03-02T03:00:00.000Z', p90Iso: '2025-03-02T06:00:00.000Z' });
     expect(json.recommendations.earliestSafeMxSwitchAtIso).toBe('2025-03-02T06:00:00.000Z');

@@ -35,7 +35,7 @@ describe('formatSummary', () => {
   });
 
   test('a clean run says so; error findings still explain exit code 1', () => {
-    const clean = fixtureResult({ messages: { sent: 1, delivered: 1, deliveredLate: 0, bounced: 0, lost: 0 } });
+    const clean = fixtureResult({ messages: { sent: 1, delivered: 1, deliveredLate: 0, bounced: 0, lost: 0, stranded: 0, recovered: 0, pending: 0 } });
     const text = formatSummary(clean, { replayCommand: 'r', colours: plain });
     expect(text).toContain('✔ nothing lost, nothing bounced');
     expect(text).toContain('Exit code 1: the plan has error findings.');

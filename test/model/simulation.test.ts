@@ -62,8 +62,8 @@ describe('createSimulation / simulate', () => {
     expect(snapshot.mailboxes[0]).toMatchObject({ address: 'user1@contoso.com', outlook: expect.any(String) });
     expect(snapshot.dns.mxHost).toBe('contoso-com.mail.protection.outlook.com');
     expect(snapshot.licenses).toMatchObject({ remaining: null, inGrace: 0 });
-    const { sent, delivered, deliveredLate, bounced, lost, inFlight } = snapshot.messages;
-    expect(delivered + deliveredLate + bounced + lost + inFlight).toBe(sent);
+    const { sent, delivered, deliveredLate, bounced, lost, stranded, recovered, pending, inFlight } = snapshot.messages;
+    expect(delivered + deliveredLate + bounced + lost + stranded + recovered + pending + inFlight).toBe(sent);
     expect(simulation.message(0)).toMatchObject({ id: 0, sentAt: expect.any(Number) });
     expect(simulation.message(10_000_000)).toBeUndefined();
   });

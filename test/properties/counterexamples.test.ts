@@ -17,6 +17,7 @@ const load = (name: string) => parseScenario(readFileSync(folder + name, 'utf8')
 const EXPECTED_ERRORS: Record<string, string[]> = {
   'pending-at-horizon.yaml': ['schedule.horizon-cuts-final-sync'],
   'mailbox-disabled-before-sync.yaml': ['schedule.horizon-cuts-final-sync'],
+  'rebuild-before-cname.yaml': ['schedule.profiles-rebuilt-before-autodiscover'],
 };
 
 describe('saved checker-agreement counterexamples', () => {

@@ -52,9 +52,21 @@ describe('metamorphic: saved cases, asserted directly', () => {
     const early = simulate(config);
     expect(early.messages.lost).toBe(0);
     expect(early.batch.statusHistory.some((entry) => entry.status === 'Synced')).toBe(false);
-    // Removed 3 h later the mailbox is migrated, and mail landing on-prem afterwards is stranded.
+    // Removed 3 h later the mailbox is migrated, but its user never gets a new profile and keeps
+    // reading the on-prem mailbox: the mail landing there is delivered, not stranded (issue 13).
     const later = simulate({ ...config, plan: config.plan.map((action) => (action.action === 'removeBatch' ? { ...action, timing: { at: 40 * MINUTE + 3 * HOUR } } : action)) });
-    expect(later.messages.lost).toBeGreaterThan(0);
+    expect(later.messages.lost + later.messages.stranded).toBe(0);
+    expect(later.causes.delivered?.['delivered:on-prem']).toBeGreaterThan(0);
     expect(removingLaterLosesNoMore(config, 3 * HOUR, simulate)).toEqual({ ok: true, vacuous: 'the batch was removed before it synced' });
+  });
+
+  it('decommission-follows-removal: mail lost at a decommission anchored on the removal is outside "removing later never loses more"', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseScenario } = await import('../../scenarios/index.js');
+    const file = new URL('./metamorphic-cases/decommission-follows-removal.yaml', import.meta.url);
+    const config = parseScenario(readFileSync(file, 'utf8'), 'decommission-follows-removal.yaml').config;
+    const result = simulate(config);
+    expect(result.causes.lost?.['lost:server-decommissioned']).toBeGreaterThan(0);
+    expect(removingLaterLosesNoMore(config, HOUR, simulate)).toMatchObject({ ok: true });
   });
 });

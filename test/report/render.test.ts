@@ -44,7 +44,7 @@ describe('renderReport', () => {
 
   test('the verdict reflects lost mail', () => {
     expect(html).toContain('✖ 5 lost, 3 bounced');
-    const clean = renderReport(fixtureResult({ messages: { sent: 10, delivered: 10, deliveredLate: 0, bounced: 0, lost: 0 } }));
+    const clean = renderReport(fixtureResult({ messages: { sent: 10, delivered: 10, deliveredLate: 0, bounced: 0, lost: 0, stranded: 0, recovered: 0, pending: 0 } }));
     expect(clean).toContain('✔ nothing lost');
   });
 });
@@ -54,7 +54,7 @@ describe('runCharts', () => {
     const [sync, , resolvers, fates, license] = runCharts(fixtureResult());
     expect(sync!.datasets[1]!.data.at(-1)).toBeCloseTo(2e9 / 1024 ** 3, 2);
     expect(resolvers!.datasets[0]!.data.at(-1)).toBe(100);
-    expect(fates!.datasets[0]!.data).toEqual([380, 12, 3, 5]);
+    expect(fates!.datasets[0]!.data).toEqual([380, 12, 3, 5, 0, 0, 0]);
     expect(license!.datasets[1]!.data[0]).toBeNull();
     expect(license!.datasets[1]!.data[1]).toBeCloseTo(30 - 1 / 24, 2);
   });

@@ -17,7 +17,8 @@ describe('built-in scenarios', () => {
   it('are all present and load', () => {
     expect(builtinScenarioNames()).toEqual([
       'article-minimum-wait', 'decommission-too-early', 'dirsync-left-on', 'early-batch-delete', 'exchange-2003-ports-closed',
-      'hidden-mailboxes', 'licenses-forgotten', 'max', 'outlook-still-on-prem', 'textbook', 'too-many', 'ttl-not-lowered',
+      'hidden-mailboxes', 'licenses-forgotten', 'max', 'no-x500-addresses', 'outlook-still-on-prem', 'passwords-not-sent',
+      'profiles-not-rebuilt', 'stranded-then-exported', 'textbook', 'too-many', 'ttl-not-lowered',
     ]);
     for (const name of builtinScenarioNames()) expect(loadScenario(name).description?.length).toBeGreaterThan(40);
   });
@@ -33,6 +34,7 @@ describe('built-in scenarios', () => {
     expect(result.messages.sent).toBeGreaterThan(10_000);
     expect(result.messages.lost).toBe(0);
     expect(result.messages.bounced).toBe(0);
+    expect(result.messages.stranded + result.messages.pending).toBe(0);
     const switched = result.actions.find((action) => action.action === 'switchMx')!.at;
     const removed = result.actions.find((action) => action.action === 'removeBatch')!.at;
     expect(removed - switched).toBeGreaterThanOrEqual(72 * HOUR);

@@ -50,10 +50,10 @@ test.prop(
     ledger: { sampledPaths: 20, lateThreshold: 4 * HOUR },
   });
   const result = simulate(config); // throws on a conservation violation
-  const { sent, delivered, deliveredLate, bounced, lost } = result.messages;
-  expect(delivered + deliveredLate + bounced + lost).toBe(sent);
+  const { sent, delivered, deliveredLate, bounced, lost, stranded, recovered, pending } = result.messages;
+  expect(delivered + deliveredLate + bounced + lost + stranded + recovered + pending).toBe(sent);
   expect(sent).toBeGreaterThanOrEqual(scenario.explicit.length);
-  expect(Object.values(result.reasons).reduce((sum, count) => sum + count, 0)).toBe(bounced + lost);
+  expect(Object.values(result.reasons).reduce((sum, count) => sum + count, 0)).toBe(bounced + lost + stranded + pending);
   expect(result.traces.filter((trace) => trace.path[0]?.step !== 'sent')).toEqual([]);
   expect(result.series.hours).toHaveLength(horizon / HOUR + 1);
   expect(result.actions.length).toBeLessThanOrEqual(config.plan.length);

@@ -18,6 +18,9 @@ const plan: PlannedAction[] = [
   { action: 'createBatch', timing: { at: 40 * MINUTE }, batchName: 'CutoverBatch', autoStart: true },
   { action: 'switchMx', timing: { after: 'initialSyncDone', delay: HOUR } },
   { action: 'assignLicenses', timing: { after: 'initialSyncDone', delay: 2 * HOUR }, users: ['user1@contoso.com', 'user3@contoso.com', 'user4@contoso.com'] },
+  // Users read the cloud mailboxes: passwords, Autodiscover to the cloud, new profiles (issue 13).
+  ...(['distributePasswords', 'addX500Addresses', 'createAutodiscoverCname', 'clearScpPointer', 'rebuildOutlookProfiles'] as const)
+    .map((action) => ({ action, timing: { after: 'initialSyncDone' as const, delay: 2 * HOUR } })),
 ];
 
 const message = (at: number, to: string, label: string) => ({ at, from: 'partner@fabrikam.com', to, label });

@@ -51,7 +51,8 @@ describe('decommissioning while resolver caches still point at the old host', ()
   const cutAt = 4 * DAY;
   const explicit = Array.from({ length: 30 }, (_, index) => ({ at: cutAt + 10 * MINUTE, from: `someone@partner${index}.example`, to: 'user1@contoso.com', label: `p${index}` }));
   const result = simulate(smallConfig({
-    plan: [...prepare, { action: 'switchMx', timing: { at: cutAt } }, { action: 'decommission', timing: { at: cutAt } }],
+    plan: [...prepare, { action: 'switchMx', timing: { at: cutAt } }, { action: 'decommission', timing: { at: cutAt } },
+      ...(['distributePasswords', 'createAutodiscoverCname', 'clearScpPointer', 'rebuildOutlookProfiles'] as const).map((action) => ({ action, timing: { at: cutAt } }))],
     horizon: 7 * DAY,
     dns: { resolverMix: 'all-honour', initialMxTtl: 3 * DAY, cacheMissProbability: 0 },
     senders: { senderCount: 30, profileMix: { 'exchange-online': 1 } },
@@ -81,13 +82,27 @@ describe('decommissioning while resolver caches still point at the old host', ()
 });
 
 describe('Outlook still on the decommissioned server', () => {
-  it('cannot send: the message is counted as bounced with its own reason', () => {
+  it('cannot send: the message stays in the Outbox (no NDR), pending with its own reason', () => {
     const result = simulate(smallConfig({
       plan: [...prepare, { action: 'decommission', timing: { at: HOUR * 3 } }],
       horizon: DAY,
       mailFlow: { explicit: [{ at: 4 * HOUR, from: 'user1@contoso.com', to: 'user2@contoso.com', label: 'stuck' }] },
     }));
-    expect(result.traces[0]).toMatchObject({ label: 'stuck', fate: 'bounced', reason: 'sender-outlook-on-decommissioned-server' });
+    expect(result.traces[0]).toMatchObject({ label: 'stuck', fate: 'pending', reason: 'pending:outbox' });
+    expect(result.traces[0]!.path.map((hop) => hop.step)).toEqual(['sent', 'outbox']);
+    expect(result.findings.map((finding) => finding.rule)).toContain('runtime.mail-in-outbox');
+  });
+
+  it('sends the Outbox once the user gets a new profile against the cloud (late, not lost)', () => {
+    const result = simulate(smallConfig({
+      plan: [...prepare, { action: 'decommission', timing: { at: HOUR * 3 } },
+        ...(['distributePasswords', 'addX500Addresses', 'createAutodiscoverCname', 'clearScpPointer'] as const).map((action) => ({ action, timing: { at: 5 * HOUR } })),
+        { action: 'rebuildOutlookProfiles', timing: { at: 10 * HOUR } }],
+      horizon: DAY,
+      mailFlow: { explicit: [{ at: 4 * HOUR, from: 'user1@contoso.com', to: 'user2@contoso.com', label: 'stuck' }] },
+    }));
+    expect(result.traces[0]).toMatchObject({ label: 'stuck', fate: 'deliveredLate', latency: 6 * HOUR });
+    expect(result.traces[0]!.path.map((hop) => hop.step)).toEqual(['sent', 'outbox', 'submitted:cloud', 'delivered:cloud']);
   });
 });
 

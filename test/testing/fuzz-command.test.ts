@@ -35,7 +35,7 @@ const buggy = {
 describe('cutover fuzz', () => {
   it('writes the shrunk counterexample as a scenario file that reads back and names its replay', () => {
     const output = join(directory, 'found.yaml');
-    const outcome = fuzz(buggy, base, 'base.yaml', { runs: 100, time: 60_000, seed: 1, output, metamorphic: false });
+    const outcome = fuzz(buggy, base, 'base.yaml', { runs: 300, time: 60_000, seed: 1, output, metamorphic: false });
     expect(outcome.counterexample).toBeDefined();
     // shrunk to the base plan plus one endpoint test
     expect(outcome.counterexample!.config.plan.slice(0, TEXTBOOK_TIMELINE.length)).toEqual(TEXTBOOK_TIMELINE);
@@ -49,7 +49,7 @@ describe('cutover fuzz', () => {
   });
 
   it('reports no counterexample with exit 0 when every invariant holds, and prints how to search again', async () => {
-    const clean = fixtureResult({ messages: { sent: 3, delivered: 3, deliveredLate: 0, bounced: 0, lost: 0 }, reasons: {}, traces: [] });
+    const clean = fixtureResult({ messages: { sent: 3, delivered: 3, deliveredLate: 0, bounced: 0, lost: 0, stranded: 0, recovered: 0, pending: 0 }, reasons: {}, traces: [] });
     const engine = { loadScenario: () => ({ config: { ...base, horizon: DAY }, source: { file: 'base.yaml', text: '' } }), simulate: () => clean, checkPlan: () => [] } as unknown as Engine;
     const io = memoryIo();
     let exitCode: number | undefined;
@@ -66,7 +66,7 @@ describe('cutover fuzz', () => {
     const engine = { loadScenario: () => ({ config: base, source: { file: 'base.yaml', text: '' } }), ...buggy } as unknown as Engine;
     const program = new Command().exitOverride().configureOutput({ writeErr: () => {} });
     addFuzzCommand(program, { io, colours: coloursFor(io), engine: async () => engine, setExitCode: (code) => { exitCode = code; } });
-    await program.parseAsync(['fuzz', 'base.yaml', '--runs', '100', '--seed', '1', '--no-metamorphic', '-o', join(directory, 'again.yaml')], { from: 'user' });
+    await program.parseAsync(['fuzz', 'base.yaml', '--runs', '300', '--seed', '1', '--no-metamorphic', '-o', join(directory, 'again.yaml')], { from: 'user' });
     expect(exitCode).toBe(1);
     expect(io.out.join('')).toMatch(/Counterexample after \d+ cases: /);
     await expect(program.parseAsync(['fuzz', 'base.yaml', '--time', 'soon'], { from: 'user' })).rejects.toThrow(/duration/);

@@ -14,9 +14,12 @@ export const TEXTBOOK_TIMELINE: readonly PlannedAction[] = Object.freeze([
   { action: 'createBatch', timing: { at: 40 * MINUTE }, batchName: 'CutoverBatch' }, // CUT step 3
   { action: 'startBatch', timing: { after: 'batchCreated', delay: 0 } }, // CUT step 4
   { action: 'assignLicenses', timing: { after: 'initialSyncDone', delay: 0 } }, // CUT step 7, inside the 30-day grace
+  { action: 'distributePasswords', timing: { after: 'initialSyncDone', delay: 0 } }, // the welcome letter (CUT overview step 9)
+  { action: 'addX500Addresses', timing: { after: 'initialSyncDone', delay: 0 } }, // KB2807779
   { action: 'switchMx', timing: { after: 'initialSyncDone', delay: 24 * HOUR } }, // CUT step 5, a full old TTL after lowering it
   { action: 'createAutodiscoverCname', timing: { after: 'mxSwitched', delay: 0 } }, // post-migration 1
   { action: 'clearScpPointer', timing: { after: 'mxSwitched', delay: 0 } }, // AUTOD
+  { action: 'rebuildOutlookProfiles', timing: { after: 'mxSwitched', delay: 0 } }, // new profiles: the cloud mailboxes are new (CUT)
   { action: 'removeBatch', timing: { after: 'recommendedBatchRemoval', delay: 0 } }, // CUT step 6: ≥ 72 h after the switch
   { action: 'decommission', timing: { after: 'batchRemoved', delay: 24 * HOUR } }, // post-migration 2
 ] satisfies PlannedAction[]);

@@ -16,6 +16,7 @@ export const ACTION_TYPES: readonly ActionType[] = [
   'publishVerificationTxt', 'verifyDomain', 'disableDirectorySync', 'createSecurityGroups', 'createEndpoint', 'testEndpoint',
   'createBatch', 'startBatch', 'stopBatch', 'completeBatch', 'removeBatch', 'setMxTtl', 'switchMx', 'assignLicenses',
   'createAutodiscoverCname', 'clearScpPointer', 'decommission',
+  'distributePasswords', 'rebuildOutlookProfiles', 'addX500Addresses', 'exportStrandedMail', 'forwardToTenant',
 ];
 
 export { PLAN_ANCHORS };

@@ -1,13 +1,14 @@
 import type { SimulationConfig } from '../../model/config.js';
 import type { Finding, MessageTrace, Severity, SimulationResult } from '../../model/result.js';
+import { PLAN_PENDING_CAUSES } from '../../model/ledger/index.js';
 import { rulesExplaining } from './loss-causes.js';
 import { broken, HOLDS, vacuous, type InvariantResult } from './result.js';
 
 /**
- * The checker and the simulator agree (issues 7 and 20). The checker promises that a plan
- * without error findings loses and bounces nothing (docs/checker.md); and every message the
- * simulator loses or bounces must be explained by a finding whose rule causes its loss. A
- * disagreement is a bug in one of them, to be fixed, not filtered.
+ * The checker and the simulator agree (issues 7, 13 and 20). The checker promises that a plan
+ * without error findings loses, bounces and strands nothing, and leaves no mail unseen by its
+ * user (docs/checker.md); and every such message must be explained by a finding whose rule
+ * causes its loss. A disagreement is a bug in one of them, to be fixed, not filtered.
  */
 
 export interface AgreementOptions {
@@ -17,7 +18,17 @@ export interface AgreementOptions {
   explainingSeverities?: readonly Severity[];
 }
 
-const lostOrBounced = (result: SimulationResult): number => result.messages.lost + result.messages.bounced;
+/** Mail pending because of the plan (unread under an old profile or without a password, or in an Outbox), not the horizon. */
+const unseen = (result: SimulationResult): number => Object.entries(result.causes?.pending ?? {}).reduce((sum, [cause, count]) => sum + (PLAN_PENDING_CAUSES.has(cause) ? count : 0), 0);
+/** Messages a plan can be blamed for (issue 13): lost, bounced, stranded on-prem, or unseen by their user. */
+const lostOrBounced = (result: SimulationResult): number => result.messages.lost + result.messages.bounced + (result.messages.stranded ?? 0) + unseen(result);
+const harmed = (trace: MessageTrace): boolean => trace.fate === 'lost' || trace.fate === 'bounced' || trace.fate === 'stranded' || (trace.fate === 'pending' && PLAN_PENDING_CAUSES.has(trace.reason));
+/** Causes of the messages a plan is blamed for, with their counts. */
+const harmedCauses = (result: SimulationResult): [string, number][] => {
+  const causes = result.causes ?? {};
+  const entries = (['lost', 'bounced', 'stranded'] as const).flatMap((fate) => Object.entries(causes[fate] ?? {}));
+  return [...entries, ...Object.entries(causes.pending ?? {}).filter(([cause]) => PLAN_PENDING_CAUSES.has(cause))];
+};
 const summary = (result: SimulationResult) => ({ messages: result.messages, reasons: result.reasons });
 
 /** A plan the checker finds clean loses and bounces nothing. */
@@ -25,7 +36,7 @@ export function cleanPlanLosesNothing(findings: readonly Finding[], result: Simu
   const blocking = options.blockingSeverities ?? ['error'];
   if (findings.some((finding) => blocking.includes(finding.severity))) return vacuous(`the checker found ${blocking.join(' or ')} findings`);
   if (lostOrBounced(result) === 0) return HOLDS;
-  return broken('clean-plan-loses-nothing', `the checker found no ${blocking.join(' or ')} finding, yet ${result.messages.lost} messages were lost and ${result.messages.bounced} bounced`, {
+  return broken('clean-plan-loses-nothing', `the checker found no ${blocking.join(' or ')} finding, yet ${result.messages.lost} messages were lost, ${result.messages.bounced} bounced, ${result.messages.stranded ?? 0} stranded and ${unseen(result)} unseen by their users`, {
     ...summary(result),
     findings: findings.map((finding) => `${finding.severity} ${finding.rule}`),
   });
@@ -54,7 +65,7 @@ export function lossesExplained(config: SimulationConfig, findings: readonly Fin
   const severities = options.explainingSeverities ?? ['error', 'warning'];
   const relevant = findings.filter((finding) => severities.includes(finding.severity));
   const findingList = () => relevant.map((finding) => ({ rule: finding.rule, severity: finding.severity, subjects: finding.subjects }));
-  const unexplainedReasons = Object.entries(result.reasons).filter(([reason, count]) => count > 0 && !relevant.some((finding) => explains(finding, reason)));
+  const unexplainedReasons = harmedCauses(result).filter(([reason, count]) => count > 0 && !relevant.some((finding) => explains(finding, reason)));
   if (unexplainedReasons.length > 0) {
     const [reason, count] = unexplainedReasons[0]!;
     const known = rulesExplaining(reason);
@@ -62,7 +73,7 @@ export function lossesExplained(config: SimulationConfig, findings: readonly Fin
       ...summary(result), findings: findingList(),
     });
   }
-  const traced = result.traces.filter((trace) => trace.fate === 'lost' || trace.fate === 'bounced');
+  const traced = result.traces.filter(harmed);
   const unexplained = traced.filter((trace) => !relevant.some((finding) => explains(finding, trace.reason, trace)));
   if (unexplained.length > 0) {
     const first = unexplained[0]!;

@@ -34,7 +34,17 @@ const LATE_ON_PREM = [
 /** Rules after which senders keep trying a host that does not take the mail. */
 const UNREACHABLE = ['schedule.decommission-too-early', 'schedule.declared-faults', 'schedule.ttl-not-lowered-in-time', 'schedule.mx-switched-before-sync', 'schedule.no-mx-switch'] as const;
 
+/** Rules after which users still read, or send from, the old Outlook profile. */
+const OLD_PROFILES = ['schedule.profiles-not-rebuilt', 'schedule.profiles-rebuilt-before-autodiscover', 'schedule.no-autodiscover-cname', 'schedule.scp-pointer-not-cleared', 'schedule.clients-not-moved-before-removal', 'schedule.action-never-runs', 'schedule.action-after-horizon'] as const;
+
 export const LOSS_CAUSES: Readonly<Record<string, readonly string[]>> = {
+  'stranded:internal-from-on-prem-outlook': [...LATE_ON_PREM, ...OLD_PROFILES],
+  'stranded:external-via-old-mx': LATE_ON_PREM,
+  'lost:server-decommissioned': ['schedule.decommission-too-early', ...LATE_ON_PREM, ...OLD_PROFILES],
+  'pending:unread-old-outlook-profile': [...OLD_PROFILES, ...NO_CLOUD_MAILBOX],
+  'pending:unread-no-password': ['schedule.passwords-not-distributed', 'schedule.action-never-runs', 'schedule.action-after-horizon'],
+  'pending:outbox': ['schedule.decommission-too-early', 'schedule.passwords-not-distributed', ...OLD_PROFILES, ...NO_CLOUD_MAILBOX],
+  'ndr-imceaex-no-x500': ['schedule.no-x500-addresses', 'schedule.action-never-runs', 'schedule.action-after-horizon'],
   'stranded-on-prem-after-batch-removal': LATE_ON_PREM,
   'pending-at-horizon': ['schedule.horizon-cuts-final-sync', ...LATE_ON_PREM, ...UNREACHABLE, ...NO_CLOUD_MAILBOX, ...LICENCES],
   'cloud-mailbox-disabled-before-sync': LICENCES,

@@ -98,12 +98,38 @@ describe('checkPlan', () => {
     expect(errors(checkPlan(textbookWith({ 'clear-scp-pointer': null }, 'clients: { domainJoinedFraction: 0 }')))).toEqual([]);
   });
 
-  it('schedule.clients-not-moved-before-removal: Autodiscover fixed too late for the removal', () => {
+  it('schedule.profiles-rebuilt-before-autodiscover: new profiles made before the CNAME point on-prem again', () => {
     const late = textbookWith({
       'create-autodiscover-cname': '{ action: create-autodiscover-cname, at: "1d after batch-removed" }',
       'remove-batch': '{ action: remove-batch, at: "8d after mx-switched" }',
     });
-    expect(errors(checkPlan(late))).toContain('schedule.clients-not-moved-before-removal');
+    expect(errors(checkPlan(late))).toContain('schedule.profiles-rebuilt-before-autodiscover');
+  });
+
+  it('schedule.clients-not-moved-before-removal: a desk-by-desk rollout still running when the batch is deleted', () => {
+    const slow = textbookWith({
+      'rebuild-outlook-profiles': '{ action: rebuild-outlook-profiles, at: "79h after mx-switched", rate: 1 }',
+      'remove-batch': '{ action: remove-batch, at: "80h after mx-switched" }',
+    });
+    const finding = checkPlan(slow).find((candidate) => candidate.rule === 'schedule.clients-not-moved-before-removal');
+    expect(finding).toMatchObject({ severity: 'error', step: 'Step 6: Delete the cutover migration batch' });
+    expect(errors(checkPlan(textbookWith({ 'rebuild-outlook-profiles': '{ action: rebuild-outlook-profiles, after: mx-switched, rate: 10 }' })))).toEqual([]);
+  });
+
+  it('the users\' side: passwords, new profiles and X500 addresses, each with its article step and fix', () => {
+    const noPasswords = checkPlan(textbookWith({ 'distribute-passwords': null })).find((finding) => finding.rule === 'schedule.passwords-not-distributed');
+    expect(noPasswords).toMatchObject({ severity: 'error', step: 'How does cutover migration work? step 9: the welcome letter' });
+    expect(noPasswords!.fix).toContain('distribute-passwords');
+    expect(errors(checkPlan(textbookWith({ 'distribute-passwords': '{ action: distribute-passwords, at: 10m }' })))).toContain('schedule.passwords-not-distributed');
+    const noProfiles = checkPlan(textbookWith({ 'rebuild-outlook-profiles': null })).find((finding) => finding.rule === 'schedule.profiles-not-rebuilt');
+    expect(noProfiles?.fix).toContain('rebuild-outlook-profiles');
+    const noX500 = checkPlan(textbookWith({ 'add-x500-addresses': null })).find((finding) => finding.rule === 'schedule.no-x500-addresses');
+    expect(noX500).toMatchObject({ severity: 'error', step: 'Complete post migration tasks' });
+    expect(noX500!.fix).toContain('add-x500-addresses');
+    // No internal mail, nothing to reply to: no X500 finding.
+    expect(errors(checkPlan(textbookWith({ 'add-x500-addresses': null }, 'clients: { x500ReplyShare: 0 }')))).toEqual([]);
+    // Decommissioning while users still work in the old profile loses their mailbox.
+    expect(checkPlan(textbookWith({ 'rebuild-outlook-profiles': null })).find((finding) => finding.rule === 'schedule.decommission-too-early')?.message).toMatch(/never rebuilt/);
   });
 
   it('schedule.decommission-too-early: before removal, or while senders may still reach it', () => {

@@ -10,9 +10,12 @@ export const TEXTBOOK_PLAN = [
   '{ action: create-batch, at: 40m, name: CutoverBatch }',
   '{ action: start-batch, after: batch-created }',
   '{ action: assign-licenses, after: initial-sync-done }',
+  '{ action: distribute-passwords, after: initial-sync-done }',
+  '{ action: add-x500-addresses, after: initial-sync-done }',
   '{ action: switch-mx, at: "24h after initial-sync-done" }',
   '{ action: create-autodiscover-cname, after: mx-switched }',
   '{ action: clear-scp-pointer, after: mx-switched }',
+  '{ action: rebuild-outlook-profiles, after: mx-switched }',
   '{ action: remove-batch, after: recommended-batch-removal }',
   '{ action: decommission, at: "1d after batch-removed" }',
 ];
@@ -25,7 +28,7 @@ export function scenario(plan: string[], extra = ''): SimulationConfig {
 /** The textbook plan with entries replaced (by action name) or removed (replacement null). */
 export function textbookWith(changes: Record<string, string | null>, extra = ''): SimulationConfig {
   const plan = TEXTBOOK_PLAN.flatMap((entry) => {
-    const name = /action: ([a-z-]+)/.exec(entry)?.[1] ?? '';
+    const name = /action: ([a-z0-9-]+)/.exec(entry)?.[1] ?? '';
     if (!(name in changes)) return [entry];
     const replacement = changes[name];
     return replacement === null || replacement === undefined ? [] : [replacement];

@@ -21,7 +21,7 @@ describe('Ledger', () => {
     expect(ledger.deliver(slow, 5 * HOUR, 'delivered:cloud')).toBe('deliveredLate');
     ledger.markReadable(readEarly, MINUTE); // read on-prem, synced to the cloud a day later
     expect(ledger.deliver(readEarly, 24 * HOUR, 'delivered:cloud')).toBe('delivered');
-    expect(ledger.counts()).toEqual({ sent: 3, delivered: 2, deliveredLate: 1, bounced: 0, lost: 0 });
+    expect(ledger.counts()).toEqual({ sent: 3, delivered: 2, deliveredLate: 1, bounced: 0, lost: 0, stranded: 0, recovered: 0, pending: 0 });
   });
 
   it('refuses a second fate for the same message', () => {
@@ -37,10 +37,11 @@ describe('Ledger', () => {
     const a = ledger.send('x@fabrikam.com', 'b@contoso.com', 0);
     const b = ledger.send('x@fabrikam.com', 'c@contoso.com', 0);
     ledger.markReadable(b, MINUTE);
-    const summary = ledger.summarize((id) => (id === a ? { fate: 'lost', reason: 'pending-at-horizon' } : { fate: 'delivered', readableAt: MINUTE, reason: 'delivered:on-prem' }));
-    expect(summary.messages).toEqual({ sent: 2, delivered: 1, deliveredLate: 0, bounced: 0, lost: 1 });
+    const summary = ledger.summarize((id) => (id === a ? { fate: 'pending', reason: 'pending-at-horizon' } : { fate: 'delivered', readableAt: MINUTE, reason: 'delivered:on-prem' }));
+    expect(summary.messages).toEqual({ sent: 2, delivered: 1, deliveredLate: 0, bounced: 0, lost: 0, stranded: 0, recovered: 0, pending: 1 });
     expect(summary.reasons).toEqual({ 'pending-at-horizon': 1 });
-    expect(summary.traces.map((trace) => [trace.id, trace.fate, trace.latency])).toEqual([[a, 'lost', undefined], [b, 'delivered', MINUTE]]);
+    expect(summary.causes).toEqual({ delivered: { 'delivered:on-prem': 1 }, pending: { 'pending-at-horizon': 1 } });
+    expect(summary.traces.map((trace) => [trace.id, trace.fate, trace.latency])).toEqual([[a, 'pending', undefined], [b, 'delivered', MINUTE]]);
     expect(ledger.pendingCount).toBe(2);
     ledger.deliver(a, HOUR, 'delivered:cloud'); // still possible: the summary changed nothing
     expect(ledger.fate(a)).toBe('delivered');
@@ -59,20 +60,48 @@ describe('Ledger', () => {
     expect(ledger.trace(10_000, () => ({ fate: 'lost', reason: 'x' }))).toBeUndefined();
   });
 
+  it('recovers a stranded message into the cloud mailbox, readable when imported (or earlier if read on-prem)', () => {
+    const ledger = makeLedger();
+    const stranded = ledger.send('x@fabrikam.com', 'b@contoso.com', 0);
+    const readOnPrem = ledger.send('x@fabrikam.com', 'b@contoso.com', 0);
+    ledger.markReadable(readOnPrem, MINUTE);
+    ledger.recover(stranded, 30 * HOUR, 'recovered:pst-export-import');
+    ledger.recover(readOnPrem, 30 * HOUR, 'recovered:pst-export-import');
+    expect(ledger.counts()).toMatchObject({ recovered: 2 });
+    expect(ledger.readableAt(stranded)).toBe(30 * HOUR);
+    expect(ledger.readableAt(readOnPrem)).toBe(MINUTE);
+    expect(ledger.causesSoFar()).toEqual({ recovered: { 'recovered:pst-export-import': 2 } });
+  });
+
   test.prop(
-    [fc.array(fc.record({ delay: fc.integer({ min: 0, max: 10 * HOUR }), outcome: fc.constantFrom('deliver', 'bounce', 'lose', 'pending') }), { maxLength: 200 })],
+    [fc.array(fc.record({
+      delay: fc.integer({ min: 0, max: 10 * HOUR }),
+      outcome: fc.constantFrom('deliver', 'bounce', 'lose', 'recover', 'stranded', 'pending', 'read-at-horizon'),
+    }), { maxLength: 200 })],
     { numRuns: 60 },
-  )('conserves messages: sent = delivered + late + bounced + lost', (operations) => {
+  )('conserves messages: sent = delivered + late + bounced + lost + stranded + recovered + pending, causes included', (operations) => {
     const ledger = makeLedger({ sampledPaths: 3 });
     operations.forEach((operation, index) => {
       const id = ledger.send('a@contoso.com', 'b@contoso.com', index);
       if (operation.outcome === 'deliver') ledger.deliver(id, index + operation.delay, 'delivered:cloud');
       if (operation.outcome === 'bounce') ledger.bounce(id, index + operation.delay, 'bounce');
       if (operation.outcome === 'lose') ledger.lose(id, index + operation.delay, 'lost');
+      if (operation.outcome === 'recover') ledger.recover(id, index + operation.delay, 'recovered');
     });
-    const { messages } = ledger.summarize(() => ({ fate: 'lost', reason: 'pending-at-horizon' }));
-    expect(messages.sent).toBe(operations.length);
-    expect(messages.delivered + messages.deliveredLate + messages.bounced + messages.lost).toBe(operations.length);
-    expect(messages.bounced).toBe(operations.filter((operation) => operation.outcome === 'bounce').length);
+    const { messages, reasons, causes } = ledger.summarize((id) => {
+      const outcome = operations[id]!.outcome;
+      if (outcome === 'stranded') return { fate: 'stranded', reason: 'stranded' };
+      if (outcome === 'read-at-horizon') return { fate: 'delivered', readableAt: id + operations[id]!.delay, reason: 'delivered:on-prem' };
+      return { fate: 'pending', reason: 'pending-at-horizon' };
+    });
+    const { sent, delivered, deliveredLate, bounced, lost, stranded, recovered, pending } = messages;
+    expect(sent).toBe(operations.length);
+    expect(delivered + deliveredLate + bounced + lost + stranded + recovered + pending).toBe(operations.length);
+    expect(bounced).toBe(operations.filter((operation) => operation.outcome === 'bounce').length);
+    expect(stranded).toBe(operations.filter((operation) => operation.outcome === 'stranded').length);
+    expect(recovered).toBe(operations.filter((operation) => operation.outcome === 'recover').length);
+    expect(Object.values(reasons).reduce((sum, count) => sum + count, 0)).toBe(bounced + lost + stranded + pending);
+    const byCause = Object.values(causes).flatMap((counts) => Object.values(counts ?? {})).reduce((sum, count) => sum + count, 0);
+    expect(byCause).toBe(sent);
   });
 });

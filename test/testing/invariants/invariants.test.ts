@@ -8,7 +8,7 @@ import {
 import { smallConfig } from '../../fixtures/config.js';
 import { fixtureResult } from '../../fixtures/simulation-result.js';
 
-const counts = (delivered: number, bounced: number, lost: number) => ({ sent: delivered + bounced + lost, delivered, deliveredLate: 0, bounced, lost });
+const counts = (delivered: number, bounced: number, lost: number) => ({ sent: delivered + bounced + lost, delivered, deliveredLate: 0, bounced, lost, stranded: 0, recovered: 0, pending: 0 });
 const trace = (id: number, to: string, fate: MessageTrace['fate'], reason: string): MessageTrace => ({ id, from: 'a@example.net', to, sentAt: 0, fate, reason, path: [{ at: 0, step: 'sent' }] });
 const lossy = (): SimulationResult => fixtureResult({ messages: counts(8, 0, 2), reasons: { 'stranded-on-prem-after-batch-removal': 2 }, traces: [trace(3, 'user2@contoso.com', 'lost', 'stranded-on-prem-after-batch-removal')] });
 const finding = (severity: Finding['severity'], subjects?: string[]): Finding => ({ rule: 'schedule.batch-removed-before-72h', severity, step: 'Step 6', message: 'early', fix: 'later', ...(subjects ? { subjects } : {}) });

@@ -59,19 +59,19 @@ describe('the trainer dashboard in chromium', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
-  test('the "batch removed too early" preset shows lost messages, traceable to their reason', async () => {
+  test('the "batch removed too early" preset shows stranded messages, traceable to their reason', async () => {
     const { page, problems } = await openDashboard(harness);
     await page.click('button[data-preset="early-batch-delete"]');
     await expect.poll(() => page.locator('#scenario-title').innerText()).toContain('early-batch-delete');
     await expect.poll(() => page.locator('#preset-note').innerText()).toContain('Batch removed too early');
     await jumpTo(page, '8d');
-    await expect.poll(() => countOf(page, '#fates-summary', 'Lost (nobody told)')).toBeGreaterThan(0);
+    await expect.poll(() => countOf(page, '#fates-summary', 'Stranded on-prem (recoverable)')).toBeGreaterThan(0);
     await expect.poll(() => page.locator('#findings li').first().isVisible()).toBe(true);
-    await page.selectOption('#tracer-fate', 'lost');
+    await page.selectOption('#tracer-fate', 'stranded');
     await page.click('#tracer-find');
     await page.click('#tracer-show');
-    await expect.poll(() => page.locator('#tracer-output strong').innerText()).toBe('lost');
-    await expect.poll(() => page.locator('#tracer-output').innerText()).toContain('stranded');
+    await expect.poll(() => page.locator('#tracer-output strong').innerText()).toBe('stranded');
+    await expect.poll(() => page.locator('#tracer-output').innerText()).toContain('old-mx');
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-early-batch-delete.png'), fullPage: true });
     // Export the report: the same renderer as the CLI, with chart.js inlined.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-report')]);

@@ -12,7 +12,7 @@ const view = (change: Partial<DashboardView['batch']> = {}, now = 0): DashboardV
   mailboxes: [],
   dns: { mxHost: 'old', mxTtl: HOUR, shareOnNewMx: 0, oldMxHost: 'old', newMxHost: 'new', autodiscoverCname: false, verificationTxtPublished: false },
   licenses: { licensed: 0, inGrace: 0, disabled: 0 },
-  messages: { sent: 0, delivered: 0, deliveredLate: 0, bounced: 0, lost: 0, inFlight: 0 },
+  messages: { sent: 0, delivered: 0, deliveredLate: 0, bounced: 0, lost: 0, stranded: 0, recovered: 0, pending: 0, inFlight: 0 },
   onPremRunning: true,
   findings: [],
 });

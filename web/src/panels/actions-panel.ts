@@ -22,6 +22,11 @@ export const ACTION_LABELS: Record<ActionType, string> = {
   createAutodiscoverCname: 'Create Autodiscover CNAME',
   clearScpPointer: 'Clear on-prem Autodiscover pointer',
   decommission: 'Decommission on-prem server',
+  distributePasswords: 'Send passwords (welcome letter)',
+  rebuildOutlookProfiles: 'Rebuild Outlook profiles',
+  addX500Addresses: 'Add X500 addresses',
+  exportStrandedMail: 'Export stranded mail (PST)',
+  forwardToTenant: 'Forward on-prem mail to the tenant',
 };
 
 const ORDER = Object.keys(ACTION_LABELS) as ActionType[];

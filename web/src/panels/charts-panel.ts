@@ -10,10 +10,10 @@ import type { DashboardView } from '../session/view.js';
 Chart.register(BarController, BarElement, CategoryScale, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip);
 
 /** Colours with at least 4.5:1 contrast on white (WCAG AA), the same meaning everywhere. */
-export const COLOURS = { old: '#8a5300', new: '#0f6cbd', delivered: '#0e700e', late: '#8a5300', bounced: '#6b2fa0', lost: '#b10e1c' };
+export const COLOURS = { old: '#8a5300', new: '#0f6cbd', delivered: '#0e700e', late: '#8a5300', bounced: '#6b2fa0', lost: '#b10e1c', stranded: '#a4262c', recovered: '#0b6a0b', pending: '#5c5c5c' };
 
-const FATES = ['delivered', 'deliveredLate', 'bounced', 'lost'] as const;
-const FATE_LABELS = ['Delivered', 'Delivered late', 'Bounced (sender told)', 'Lost (nobody told)'];
+const FATES = ['delivered', 'deliveredLate', 'bounced', 'lost', 'stranded', 'recovered'] as const;
+const FATE_LABELS = ['Delivered', 'Delivered late', 'Bounced (sender told)', 'Lost (nobody told)', 'Stranded on-prem (recoverable)', 'Recovered'];
 
 type Point = { x: number; y: number };
 
@@ -48,7 +48,7 @@ export class ChartsPanel {
     });
     this.fates = new Chart(fatesCanvas, {
       type: 'bar',
-      data: { labels: FATE_LABELS, datasets: [{ label: 'Messages', data: [0, 0, 0, 0], backgroundColor: [COLOURS.delivered, COLOURS.late, COLOURS.bounced, COLOURS.lost] }] },
+      data: { labels: FATE_LABELS, datasets: [{ label: 'Messages', data: [0, 0, 0, 0, 0, 0], backgroundColor: [COLOURS.delivered, COLOURS.late, COLOURS.bounced, COLOURS.lost, COLOURS.stranded, COLOURS.recovered] }] },
       options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, scales: { x: { beginAtZero: true } }, plugins: { legend: { display: false } } },
     });
   }

@@ -19,7 +19,7 @@ export class TracerPanel {
   private readonly output = el('div', { id: 'tracer-output', 'aria-live': 'polite' });
 
   constructor(private readonly source: TracerSource) {
-    for (const [value, label] of [['', 'any fate'], ['lost', 'lost'], ['bounced', 'bounced'], ['deliveredLate', 'delivered late'], ['delivered', 'delivered']]) {
+    for (const [value, label] of [['', 'any fate'], ['lost', 'lost'], ['bounced', 'bounced'], ['stranded', 'stranded on-prem'], ['pending', 'pending'], ['recovered', 'recovered'], ['deliveredLate', 'delivered late'], ['delivered', 'delivered']]) {
       this.fate.append(el('option', { value, text: label }));
     }
     const find = el('button', { type: 'button', id: 'tracer-find', text: 'List messages' });
@@ -54,7 +54,7 @@ export class TracerPanel {
       return;
     }
     const start = this.source.startDate();
-    const tone = trace.fate === 'lost' || trace.fate === 'bounced' ? 'tone-bad' : trace.fate === 'deliveredLate' ? 'tone-warn' : 'tone-good';
+    const tone = trace.fate === 'lost' || trace.fate === 'bounced' || trace.fate === 'stranded' ? 'tone-bad' : trace.fate === 'deliveredLate' || trace.fate === 'pending' ? 'tone-warn' : 'tone-good';
     this.output.append(
       el('p', {}, el('strong', { className: tone, text: trace.fate }), ` — ${trace.reason}`),
       el('p', { text: `From ${trace.from} to ${trace.to}, sent ${formatTime(trace.sentAt, start)}${trace.latency === undefined ? '' : `, took ${formatSpan(trace.latency)}`}.` }));
