@@ -1,5 +1,6 @@
 import { toIsoTime, type Millis } from '../sim/index.js';
-import type { BatchStatus, Finding, Severity, SimulationResult } from '../model/result.js';
+import type { BatchStatus, Finding, KeyTimes, Severity, SimulationResult } from '../model/result.js';
+import { keyTimesOf } from '../model/recommendations/key-times.js';
 
 /**
  * The one JSON object `cutover run --json` prints (documented in docs/cli.md). Times are
@@ -12,6 +13,8 @@ export interface RunJson {
   traceHash: string;
   horizon: Millis;
   startDate?: string;
+  timeZone?: string;
+  horizonFromPlan?: { planEndsBy: Millis; margin: Millis };
   batch: { statusHistory: { status: BatchStatus; at: Millis; atIso?: string }[] };
   mailboxes: { total: number; synced: number; failed: number };
   messages: { sent: number; delivered: number; deliveredLate: number; bounced: number; lost: number };
@@ -24,8 +27,17 @@ export interface RunJson {
     earliestSafeBatchRemovalAtIso?: string;
     latestLicenseAt: Millis | null;
     latestLicenseAtIso?: string;
+    /** Runs of this plan the recommendations come from, and how many of them synced. */
+    seeds: number;
+    syncedSeeds: number;
   };
+  /** Observed in this run (null: it did not happen), apart from the recommendations. */
+  keyTimes: Record<KeyTimeName, Millis | null> & Partial<Record<`${KeyTimeName}Iso`, string>>;
 }
+
+/** The key times `--json` prints (the run's own; firstProvisionedAt and removalSafeAt feed the recommendations only). */
+export const KEY_TIME_NAMES = ['initialSyncDoneAt', 'mxSwitchedAt', 'batchRemovedAt', 'decommissionedAt', 'licensesAssignedAt'] as const;
+type KeyTimeName = (typeof KEY_TIME_NAMES)[number];
 
 /** Adds `<name>Iso` beside a time when there is a start date and a time. */
 function withIso<K extends string>(name: K, at: Millis | null | undefined, startDate: string | undefined): Partial<Record<`${K}Iso`, string>> {
@@ -54,6 +66,8 @@ export function runJson(result: SimulationResult): RunJson {
     traceHash: result.traceHash,
     horizon: result.horizon,
     ...(start === undefined ? {} : { startDate: start }),
+    ...(result.timeZone === undefined ? {} : { timeZone: result.timeZone }),
+    ...(result.horizonFromPlan === undefined ? {} : { horizonFromPlan: { ...result.horizonFromPlan } }),
     batch: { statusHistory: result.batch.statusHistory.map(({ status, at }) => ({ status, at, ...withIso('at', at, start) })) },
     mailboxes: { total: result.mailboxes.total, synced: result.mailboxes.synced, failed: result.mailboxes.failed },
     messages: { sent, delivered, deliveredLate, bounced, lost },
@@ -66,6 +80,15 @@ export function runJson(result: SimulationResult): RunJson {
       ...withIso('earliestSafeBatchRemovalAt', recommendations.earliestSafeBatchRemovalAt, start),
       latestLicenseAt: recommendations.latestLicenseAt,
       ...withIso('latestLicenseAt', recommendations.latestLicenseAt, start),
+      seeds: recommendations.seeds,
+      syncedSeeds: recommendations.syncedSeeds,
     },
+    keyTimes: keyTimesJson(keyTimesOf(result), start),
   };
+}
+
+function keyTimesJson(observed: KeyTimes, start: string | undefined): RunJson['keyTimes'] {
+  const json = {} as RunJson['keyTimes'];
+  for (const name of KEY_TIME_NAMES) Object.assign(json, { [name]: observed[name] }, withIso(name, observed[name], start));
+  return json;
 }

@@ -6,5 +6,6 @@ export { MachineRunner, type MachineRunnerOptions } from './machine-runner.js';
 export { InputError, isInputError, type InputErrorLocation } from './errors.js';
 export {
   type Millis, SECOND, MINUTE, HOUR, DAY, WEEK, seconds, minutes, hours, days,
-  parseDuration, formatDuration, formatInstant, toIsoTime,
+  parseDuration, formatDuration, formatInstant, toIsoTime, formatDurationForPeople, formatInstantForPeople,
 } from './time.js';
+export { makeCalendar, formatLocal, formatLocalWithYear, localTime, nextWeekTime, offsetOfLocal, weekPositionAtStart, isTimeZone, zoneName, WEEKDAYS, type Calendar, type LocalTime, type Weekday } from './calendar.js';

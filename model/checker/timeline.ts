@@ -1,7 +1,7 @@
-import { HOUR, type Millis } from '../../sim/index.js';
+import { HOUR, WEEK, type Millis } from '../../sim/index.js';
 import type { ActionType, PlanAnchor, PlannedAction, SimulationConfig } from '../config.js';
 import { worstCaseOldMxWindow } from '../dns/index.js';
-import { MINIMUM_WAIT_AFTER_SWITCH } from '../plan/index.js';
+import { MINIMUM_WAIT_AFTER_SWITCH, windowMoment } from '../plan/index.js';
 import { finalPassBound, initialSyncBounds } from './estimates.js';
 import { at, gap, plus, type Bounds, type Moment } from './moment.js';
 
@@ -61,8 +61,22 @@ function anchorsOf(config: SimulationConfig, steps: PlannedStep[], bounds: Bound
   return anchors;
 }
 
+/** A window time ("next Fri 20:00 after …"): exact when the moment is known, else up to a week later. */
+function windowed(moment: Moment, window: readonly Millis[] | undefined): Moment | undefined {
+  if (window === undefined) return moment;
+  if (Object.keys(moment.terms).length === 0) {
+    const exact = windowMoment(moment.fixed, window);
+    return exact === undefined ? undefined : at(exact);
+  }
+  return plus(moment, 0, 'windowWait');
+}
+
 export function buildTimeline(config: SimulationConfig): Timeline {
-  const bounds: Bounds = { initialSync: initialSyncBounds(config), removalWait: { low: MINIMUM_WAIT_AFTER_SWITCH, high: MINIMUM_WAIT_AFTER_SWITCH } };
+  const bounds: Bounds = {
+    initialSync: initialSyncBounds(config),
+    removalWait: { low: MINIMUM_WAIT_AFTER_SWITCH, high: MINIMUM_WAIT_AFTER_SWITCH },
+    windowWait: { low: 0, high: WEEK },
+  };
   const steps: PlannedStep[] = config.plan.map((action, index) => ({ index, action, moment: undefined }));
   let anchors: Partial<Record<PlanAnchor, Moment>> = { start: at(0) };
   // Each pass places the actions whose anchor is known; anchors follow from placed actions.
@@ -73,7 +87,7 @@ export function buildTimeline(config: SimulationConfig): Timeline {
       const timing = step.action.timing;
       const base = 'at' in timing ? at(0) : anchors[timing.after];
       if (!base) continue;
-      step.moment = plus(base, 'at' in timing ? timing.at : timing.delay);
+      step.moment = 'at' in timing ? plus(base, timing.at) : windowed(plus(base, timing.delay), timing.window);
       changed = true;
     }
     anchors = anchorsOf(config, steps, bounds);
