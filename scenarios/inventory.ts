@@ -131,7 +131,6 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
     name,
     description: `Imported from ${file.split(/[\\/]/).pop()}: ${mailboxes.length} mailboxes, ${formatSize(totalBytes)}; the article's plan with the batch removed when the twin says it is safe.`,
     seed: 1,
-    horizon: '21d',
     organisation: { domain, mailboxes },
     plan: articlePlan(),
   };
