@@ -1,5 +1,5 @@
 import { toIsoTime, type Millis } from '../sim/index.js';
-import type { BatchStatus, Finding, KeyTimes, Severity, SimulationResult } from '../model/result.js';
+import type { BatchStatus, Finding, KeyTimes, Recommendations, Severity, SimulationResult } from '../model/result.js';
 import { keyTimesOf } from '../model/recommendations/key-times.js';
 
 /**
@@ -58,7 +58,6 @@ export function findingsJson(findings: readonly Finding[], startDate: string | u
 export function runJson(result: SimulationResult): RunJson {
   const start = result.startDate;
   const recommendations = result.recommendations;
-  const sync = recommendations.initialSyncDoneAt;
   const { sent, delivered, deliveredLate, bounced, lost } = result.messages;
   return {
     scenario: result.scenario,
@@ -72,18 +71,24 @@ export function runJson(result: SimulationResult): RunJson {
     mailboxes: { total: result.mailboxes.total, synced: result.mailboxes.synced, failed: result.mailboxes.failed },
     messages: { sent, delivered, deliveredLate, bounced, lost },
     findings: findingsJson(result.findings, start),
-    recommendations: {
-      initialSyncDoneAt: sync === null ? null : { p50: sync.p50, p90: sync.p90, ...withIso('p50', sync.p50, start), ...withIso('p90', sync.p90, start) },
-      earliestSafeMxSwitchAt: recommendations.earliestSafeMxSwitchAt,
-      ...withIso('earliestSafeMxSwitchAt', recommendations.earliestSafeMxSwitchAt, start),
-      earliestSafeBatchRemovalAt: recommendations.earliestSafeBatchRemovalAt,
-      ...withIso('earliestSafeBatchRemovalAt', recommendations.earliestSafeBatchRemovalAt, start),
-      latestLicenseAt: recommendations.latestLicenseAt,
-      ...withIso('latestLicenseAt', recommendations.latestLicenseAt, start),
-      seeds: recommendations.seeds,
-      syncedSeeds: recommendations.syncedSeeds,
-    },
+    recommendations: recommendationsJson(recommendations, start),
     keyTimes: keyTimesJson(keyTimesOf(result), start),
+  };
+}
+
+/** The recommendations as `run --json` and `check --json` (its `schedule`) print them. */
+export function recommendationsJson(recommendations: Recommendations, start: string | undefined): RunJson['recommendations'] {
+  const sync = recommendations.initialSyncDoneAt;
+  return {
+    initialSyncDoneAt: sync === null ? null : { p50: sync.p50, p90: sync.p90, ...withIso('p50', sync.p50, start), ...withIso('p90', sync.p90, start) },
+    earliestSafeMxSwitchAt: recommendations.earliestSafeMxSwitchAt,
+    ...withIso('earliestSafeMxSwitchAt', recommendations.earliestSafeMxSwitchAt, start),
+    earliestSafeBatchRemovalAt: recommendations.earliestSafeBatchRemovalAt,
+    ...withIso('earliestSafeBatchRemovalAt', recommendations.earliestSafeBatchRemovalAt, start),
+    latestLicenseAt: recommendations.latestLicenseAt,
+    ...withIso('latestLicenseAt', recommendations.latestLicenseAt, start),
+    seeds: recommendations.seeds,
+    syncedSeeds: recommendations.syncedSeeds,
   };
 }
 

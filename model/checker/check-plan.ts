@@ -4,6 +4,7 @@ import { preflightFindings } from '../migration/index.js';
 import { batchRules, switchRules } from './rules-migration.js';
 import { clientRules, decommissionRules, licenseRules, planHygieneRules, removalRules, ttlRules } from './rules-cutover.js';
 import { horizonRules } from './rules-horizon.js';
+import { methodRules } from './rules-method.js';
 import { buildTimeline } from './timeline.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -27,6 +28,7 @@ export function checkPlan(config: SimulationConfig): Finding[] {
     ...decommissionRules(config, timeline),
     ...horizonRules(config, timeline),
     ...planHygieneRules(config, timeline),
+    ...methodRules(config, timeline),
   ];
   return findings
     .map((finding, order) => ({ finding, order }))

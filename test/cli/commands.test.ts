@@ -88,9 +88,28 @@ describe('cutover check', () => {
       rule: 'schedule.batch-removed-too-early', severity: 'warning', at: 30 * 3_600_000, atIso: '2025-03-02T14:00:00.000Z',
       message: 'Batch removed 6h after the MX switch', step: 'Step 6: Delete the batch', fix: 'Wait 72h',
     });
+    expect(failing.schedule).toMatchObject({ initialSyncDoneAt: { p50: 19 * 3_600_000, p90: 22 * 3_600_000 }, seeds: 3, syncedSeeds: 3 });
     const clean = await cli(['check', SCENARIO]);
     expect(clean.code).toBe(0);
     expect(clean.out).toContain('✔ no findings');
+  });
+
+  test('prints the schedule even with no findings, on the calendar, over the seeds asked for', async () => {
+    const { out } = await cli(['check', SCENARIO, '--seeds', '5']);
+    expect(out).toContain('Schedule    for this plan, over 5 seeds (5 synced');
+    expect(out).toContain('  initial sync done            Sun 2 Mar 03:00 UTC (T+19h) (P50) … Sun 2 Mar 06:00 UTC (T+22h) (P90)');
+    expect(out).toContain('  batch removal                from Wed 5 Mar 08:00 UTC (T+4d)');
+    expect(out).toContain('  license deadline             by Mon 31 Mar 08:00 UTC (T+30d)');
+  });
+});
+
+describe('run recommendations over seeds', () => {
+  test('by default from the run alone; with --seeds n from n runs of the plan, and it says so', async () => {
+    const one = await cli(['run', SCENARIO, '--seed', '2']);
+    expect(one.out).toContain("Recommended for this plan (this run's seed only");
+    const three = await cli(['run', SCENARIO, '--seed', '2', '--seeds', '3', '--json']);
+    expect(JSON.parse(three.out).recommendations).toMatchObject({ seeds: 3, syncedSeeds: 3 });
+    expect(three.err).toContain('seed 4 (3 of 3)');
   });
 });
 
