@@ -6,6 +6,8 @@ import { articlePlan } from './article-plan.js';
 import { parseScenario, type LoadedScenario } from './parse.js';
 import type { ScenarioFile } from './schema.js';
 import { formatSize, parseSize } from './size.js';
+import { detectDelimiter, readInventorySize, readItemCount } from './inventory-format.js';
+import { EXPORT_COMMAND, inventoryWarnings, type ImportedRow, type InventoryWarning } from './inventory-warnings.js';
 
 /**
  * Import of a mailbox inventory exported from Exchange, for example
@@ -29,6 +31,8 @@ export interface InventoryImport {
   problems: RowProblem[];
   /** Rows left out on purpose (system mailboxes a cutover does not move). */
   skipped: { row: number; address: string; reason: string }[];
+  /** Things a planner should know about rows that were imported (scenarios/inventory-warnings.ts). */
+  warnings: InventoryWarning[];
 }
 
 export interface InventoryOptions {
@@ -39,6 +43,13 @@ export interface InventoryOptions {
   keepGoing?: boolean;
   /** Scenario name; default: from the file name. */
   name?: string;
+  /** Accepted domains; the first is the organisation's. Addresses in other domains get a warning. */
+  domains?: string[];
+  /** Calendar of the plan: ISO start date and IANA zone, written to the scenario. */
+  startDate?: string;
+  timeZone?: string;
+  /** A horizon to write (e.g. "30d"); default none, so the run covers the plan plus a margin. */
+  horizon?: string;
 }
 
 const REQUIRED = ['DisplayName', 'PrimarySmtpAddress', 'TotalItemSize', 'ItemCount', 'RecipientTypeDetails', 'HiddenFromAddressListsEnabled'] as const;
@@ -58,7 +69,7 @@ function readRows(csvText: string, fileName: string): Row[] {
   // csv-parse counts a CRLF inside a quoted field as two lines; normalising line ends keeps `line` right.
   const text = csvText.replace(/^(\uFEFF?)#TYPE[^\r\n]*/, '$1').replace(/\r\n/g, '\n');
   try {
-    return parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as Row[];
+    return parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, delimiter: detectDelimiter(text) }) as unknown as Row[];
   } catch (error) {
     const details = error as { message?: string; lines?: number };
     throw new InputError('CSV_SYNTAX', `not a readable CSV file: ${details.message ?? String(error)}`, { file: fileName, ...(details.lines ? { line: details.lines } : {}) });
@@ -74,7 +85,7 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
   for (const column of REQUIRED) {
     const position = names.indexOf(column.toLowerCase());
     if (position < 0) {
-      throw new InputError('CSV_MISSING_COLUMN', `the inventory has no ${column} column; expected the columns ${REQUIRED.join(', ')}`, { file, line: header.info.lines, path: column }, REQUIRED.join(', '));
+      throw new InputError('CSV_MISSING_COLUMN', `the inventory has no ${column} column; expected the columns ${REQUIRED.join(', ')}; export them with the command in docs/import.md: ${EXPORT_COMMAND}`, { file, line: header.info.lines, path: column }, REQUIRED.join(', '));
     }
     index[column] = position;
   }
@@ -82,6 +93,7 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
   const problems: RowProblem[] = [];
   const skipped: InventoryImport['skipped'] = [];
   const mailboxes: NonNullable<ScenarioFile['organisation']['mailboxes']> = [];
+  const imported: ImportedRow[] = [];
   const seen = new Set<string>();
   rows.forEach(({ record, info }, position) => {
     const row = position + 2;
@@ -102,17 +114,20 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
     }
     const type = TYPES[typeText];
     if (!type) problem('RecipientTypeDetails', `"${field('RecipientTypeDetails')}" is not a mailbox type (expected ${Object.values(TYPES).filter((v, i, a) => a.indexOf(v) === i).join(', ')})`);
-    const size = parseSize(field('TotalItemSize'));
+    const sizeReading = readInventorySize(field('TotalItemSize'));
+    const size = sizeReading === undefined ? undefined : 'blank' in sizeReading ? 0 : sizeReading.bytes;
     if (size === undefined) problem('TotalItemSize', `"${field('TotalItemSize')}" is not a size (expected for example "1.234 GB (1,324,567,890 bytes)")`);
-    const itemText = field('ItemCount').replace(/,/g, '');
-    const items = /^\d+$/.test(itemText) ? Number(itemText) : undefined;
+    const itemReading = readItemCount(field('ItemCount'));
+    const items = itemReading === undefined ? undefined : 'blank' in itemReading ? 0 : itemReading.count;
     if (items === undefined) problem('ItemCount', `"${field('ItemCount')}" is not a whole number`);
+    const blank = (sizeReading !== undefined && 'blank' in sizeReading) || (itemReading !== undefined && 'blank' in itemReading);
     const hiddenText = field('HiddenFromAddressListsEnabled').toLowerCase();
     if (hiddenText !== 'true' && hiddenText !== 'false') problem('HiddenFromAddressListsEnabled', `"${field('HiddenFromAddressListsEnabled')}" is not True or False`);
     if (problems.length > before || !type || size === undefined || items === undefined) return;
     seen.add(address);
     const displayName = field('DisplayName') || address;
     mailboxes.push({ address, displayName, type, size, items, ...(hiddenText === 'true' ? { hidden: true } : {}) });
+    imported.push({ row, address, type, bytes: size, items, hidden: hiddenText === 'true', blank });
   });
 
   const first = problems[0];
@@ -123,7 +138,8 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
   }
   if (mailboxes.length === 0) throw new InputError('CSV_NO_MAILBOXES', 'the inventory lists no mailbox that can be migrated', { file });
 
-  const domain = (options.domain ?? mostCommonDomain(mailboxes.map((mailbox) => mailbox.address))).toLowerCase();
+  const domain = (options.domains?.[0] ?? options.domain ?? mostCommonDomain(mailboxes.map((mailbox) => mailbox.address))).toLowerCase();
+  const warnings = inventoryWarnings(imported, [domain, ...(options.domains ?? []).slice(1)].map((name) => name.toLowerCase()), rows.length);
   const totalBytes = mailboxes.reduce((sum, mailbox) => sum + (parseSize(mailbox.size ?? 0) ?? 0), 0);
   const fromFile = (file.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]/g, '-');
   const name = options.name ?? (fromFile || 'inventory');
@@ -131,11 +147,14 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
     name,
     description: `Imported from ${file.split(/[\\/]/).pop()}: ${mailboxes.length} mailboxes, ${formatSize(totalBytes)}; the article's plan with the batch removed when the twin says it is safe.`,
     seed: 1,
+    ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
+    ...(options.startDate === undefined ? {} : { startDate: options.startDate }),
+    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     organisation: { domain, mailboxes },
     plan: articlePlan(),
   };
   const text = stringify(data, { lineWidth: 0 });
-  return { scenario: { text, data, loaded: parseScenario(text, `${name}.yaml`) }, problems, skipped };
+  return { scenario: { text, data, loaded: parseScenario(text, `${name}.yaml`) }, problems, skipped, warnings };
 }
 
 function mostCommonDomain(addresses: readonly string[]): string {
