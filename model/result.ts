@@ -125,6 +125,16 @@ export interface Recommendations {
   syncedSeeds: number;
 }
 
+/**
+ * Delivery delays of every delivered message, counted exactly in buckets (a second wide below
+ * a minute, a minute below a day, 15 minutes above; `bucket` is the lower edge in ms).
+ */
+export interface DelayHistogram {
+  buckets: [bucket: Millis, count: number][];
+  total: number;
+  max: Millis;
+}
+
 /** What this run did and when (null: it did not happen in the run). Observed, never estimated. */
 export interface KeyTimes {
   /** The batch's initial sync finished with at least one mailbox synced. */
@@ -168,6 +178,10 @@ export interface SimulationResult {
   series: TimeSeries;
   /** Observed in this run. */
   keyTimes: KeyTimes;
+  /** Delivery delay of every delivered message (model/ledger delay-histogram). */
+  delays: DelayHistogram;
+  /** External messages the old host accepted after the MX switch (null when the MX was not switched). */
+  oldHostAfterSwitch: number | null;
   /** Recommended for this plan (see Recommendations.seeds), labelled apart from the observed times. */
   recommendations: Recommendations;
 }

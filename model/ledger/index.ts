@@ -1,2 +1,3 @@
 /** The message ledger: one fate per message, compact columns, sampled full paths. */
+export { delayHistogram, mergeHistograms, histogramPercentile, bucketOf, bucketWidth } from './delay-histogram.js';
 export { Ledger, LedgerInvariantError, type LedgerOptions, type LedgerSummary, type PendingResolution } from './ledger.js';

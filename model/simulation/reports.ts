@@ -1,4 +1,4 @@
-import type { LedgerSummary } from '../ledger/index.js';
+import { delayHistogram, type LedgerSummary } from '../ledger/index.js';
 import type { KeyTimes, MailboxOutcome, MailboxSnapshotRow, SimulationResult, SimulationSnapshot } from '../result.js';
 import { recommendationFindings, recommendFromRuns } from '../recommendations/index.js';
 import type { HourlySeries } from './hourly-series.js';
@@ -66,6 +66,8 @@ export function buildResult(world: World, series: HourlySeries): SimulationResul
     findings: [...runtimeFindings(world, summary.reasons), ...recommendationFindings(observed, recommendations)],
     series: cloneSeries(series),
     keyTimes: observed,
+    delays: delayHistogram(ledger, (id) => router.resolvePending(id)),
+    oldHostAfterSwitch: world.log.oldHostAtSwitch === undefined ? null : router.acceptedByOldHost - world.log.oldHostAtSwitch,
     recommendations,
   };
   if (config.startDate !== undefined) result.startDate = config.startDate;
