@@ -24,12 +24,12 @@ describe('cutover sweep', () => {
     const { code, out, err } = await cli(['sweep', SCENARIO, '--vary', 'dns.initialMxTtl=0h..20h:10h', '--seeds', '4', '--workers', '0', '--report', report, '--out', runs]);
     expect(code).toBe(1);
     const rows = out.trimEnd().split('\n');
-    expect(rows[0]).toMatch(/^dns\.initialMxTtl\s+runs\s+P\(any loss\)\s+mean lost\s+mean bounced\s+p95 delay$/);
-    // the stand-in loses floor(ttl/10h) messages plus one on odd seeds when the TTL is not 0
+    expect(rows[0]).toMatch(/^dns\.initialMxTtl\s+runs\s+P\(any loss\)\s+mean lost\s+mean bounced\s+mean late\s+old host\s+p50\s+p95 delay\s+p99\s+max$/);
+    // the stand-in loses floor(ttl/10h) messages plus one on odd seeds when the TTL is not 0; delays from the fixture's exact histogram
     expect(rows.slice(2)).toEqual([
-      expect.stringMatching(/^0s\s+4\s+0\.0%\s+0\.00\s+0\.00\s+6h$/),
-      expect.stringMatching(/^10h\s+4\s+100\.0%\s+1\.50\s+0\.00\s+6h$/),
-      expect.stringMatching(/^20h\s+4\s+100\.0%\s+2\.50\s+0\.00\s+6h$/),
+      expect.stringMatching(/^0s\s+4\s+0\.0%\s+0\.00\s+0\.00\s+12\.00\s+7\.0\s+<1s\s+6m\s+6h1m\s+6h30m$/),
+      expect.stringMatching(/^10h\s+4\s+100\.0%\s+1\.50\s+0\.00\s+12\.00\s+7\.0\s+<1s\s+6m\s+6h1m\s+6h30m$/),
+      expect.stringMatching(/^20h\s+4\s+100\.0%\s+2\.50\s+0\.00\s+12\.00\s+7\.0\s+<1s\s+6m\s+6h1m\s+6h30m$/),
     ]);
     const [header, ...lines] = readFileSync(runs, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
     expect(header).toMatchObject({ cutoverSweep: 1, campaign: { scenario: 'hostile', seeds: 4, jobs: 12 }, shard: { index: 1, count: 1 } });

@@ -65,14 +65,15 @@ describe('renderSweepReport', () => {
   test('renders the risk table with escaped labels', () => {
     const html = renderSweepReport(
       [
-        { value: 1, label: '1h', runs: 4, lossProbability: 0.5, lossOrBounceProbability: 0.75, meanLost: 2, meanBounced: 1, p95Delay: 3_600_000 },
-        { value: 2, label: '<2h>', runs: 4, lossProbability: 0, lossOrBounceProbability: 0, meanLost: 0, meanBounced: 0, p95Delay: null },
+        { value: 1, label: '1h', runs: 4, lossProbability: 0.5, lossOrBounceProbability: 0.75, meanLost: 2, meanBounced: 1, p95Delay: 3_600_000, meanLate: 3, p50Delay: 60_000, p99Delay: 7_200_000, maxDelay: 9_000_000, meanOldHostAfterSwitch: 4, meanByCause: { '<cause>': 2 } },
+        { value: 2, label: '<2h>', runs: 4, lossProbability: 0, lossOrBounceProbability: 0, meanLost: 0, meanBounced: 0, p95Delay: null, meanLate: 0, p50Delay: null, p99Delay: null, maxDelay: null, meanOldHostAfterSwitch: 0, meanByCause: {} },
       ],
       { scenario: 'textbook', path: 'dns.initialMxTtl', seeds: 4, command: 'cutover sweep textbook --vary x=1..2 --seeds 4' },
     );
     expect(html).toContain('50.0%');
     expect(html).toContain('&lt;2h&gt;');
-    expect(dataBlock(html).charts).toHaveLength(2);
+    expect(html).toContain('&lt;cause&gt; 2.00');
+    expect(dataBlock(html).charts.map((chart) => chart.id)).toEqual(['chart-sweep', 'chart-sweep-late', 'chart-sweep-delay']);
   });
 });
 
