@@ -148,3 +148,13 @@ describe('run merges the plan checker findings with the run findings', () => {
     expect((await cli(['run', SCENARIO, '--seed', '2'], planOnly)).code).toBe(1);
   });
 });
+
+describe('sweep progress', () => {
+  test('the ETA follows the pace so far', async () => {
+    const { eta } = await import('../../cli/progress.js');
+    expect(eta(10_000, 1, 4)).toBe(' · ETA 30s   ');
+    expect(eta(60_000, 1, 3)).toBe(' · ETA 2m00s   ');
+    expect(eta(5_000, 0, 4)).toBe('');
+    expect(eta(5_000, 4, 4)).toBe(' · done');
+  });
+});
