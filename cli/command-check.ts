@@ -1,30 +1,44 @@
 import type { Command } from 'commander';
+import { Option } from 'commander';
 import type { CommandContext } from './context.js';
-import { findingsJson } from './json-output.js';
+import { findingsJson, recommendationsJson } from './json-output.js';
+import { parsePositiveCount } from './option-parsers.js';
+import { scheduleLines } from './schedule.js';
 import { formatFindings } from './summary.js';
+import { describeInstant } from '../report/index.js';
+
+/** Seeds `check` runs the plan with for its schedule (small: check should stay quick). */
+const CHECK_SEEDS = 3;
 
 export function addCheckCommand(program: Command, context: CommandContext): void {
   program
     .command('check')
-    .description("apply the article's rules to a plan without simulating it")
+    .description("apply the article's rules to a plan and print its schedule (the plan run over a few seeds)")
     .argument('<file>', 'a scenario file or the name of a built-in scenario')
-    .option('--json', 'print {"scenario", "findings": [{rule, severity, at, message, step, fix}]}')
+    .option('--json', 'print {"scenario", "findings": [{rule, severity, at, message, step, fix}], "schedule": {…}} (docs/cli.md)')
+    .addOption(new Option('--seeds <n>', `seeds to run the plan with for the schedule (default ${CHECK_SEEDS})`).argParser(parsePositiveCount))
     .addHelpText('after', `
 Examples:
   cutover check plan.yaml
   cutover check plan.yaml --json
+  cutover check plan.yaml --seeds 10
 
 Exit code 1 when any finding is an error, so CI can gate a plan change.`)
-    .action(async (file: string, options: { json?: boolean }) => {
+    .action(async (file: string, options: { json?: boolean; seeds?: number }) => {
       const engine = await context.engine();
       const loaded = engine.loadScenario(file);
-      const findings = engine.checkPlan(loaded.config);
+      const config = loaded.config;
+      const findings = engine.checkPlan(config);
+      const schedule = engine.recommend?.(config, { seeds: options.seeds ?? CHECK_SEEDS });
       if (options.json) {
-        const shaped = findingsJson(findings, loaded.config.startDate).map((finding, index) => ({ ...finding, step: findings[index]!.step, fix: findings[index]!.fix }));
-        context.io.stdout(`${JSON.stringify({ scenario: loaded.config.name, findings: shaped }, null, 2)}\n`);
+        const shaped = findingsJson(findings, config.startDate).map((finding, index) => ({ ...finding, step: findings[index]!.step, fix: findings[index]!.fix }));
+        const extra = schedule === undefined ? {} : { schedule: recommendationsJson(schedule, config.startDate) };
+        context.io.stdout(`${JSON.stringify({ scenario: config.name, findings: shaped, ...extra }, null, 2)}\n`);
       } else {
-        const lines = formatFindings(findings, context.colours, Number.POSITIVE_INFINITY, true);
+        const at = (value: number) => describeInstant(value, config.startDate, config.timeZone);
+        const lines = formatFindings(findings, context.colours, Number.POSITIVE_INFINITY, true, at);
         if (findings.length === 0) lines.push(context.colours.green('✔ no findings'));
+        if (schedule !== undefined) lines.push('', ...scheduleLines(schedule, config.startDate, config.timeZone));
         context.io.stdout(`${lines.join('\n')}\n`);
       }
       context.setExitCode(findings.some((finding) => finding.severity === 'error') ? 1 : 0);

@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { formatDuration, Trace, type Millis } from '../sim/index.js';
-import type { Finding, Recommendations, SimulationResult } from '../model/result.js';
+import type { SimulationConfig } from '../model/config.js';
+import type { Finding, SimulationResult } from '../model/result.js';
+import type { Engine } from './engine.js';
 import { hasErrorFindings, renderReport, verdictOf } from '../report/index.js';
 import { checkOutputPath, writeFileAtomic } from './atomic-write.js';
 import { replayCommand, type CommandContext } from './context.js';
 import { runJson } from './json-output.js';
 import { checkReportsDirectory, writeMigrationReports } from './migration-reports.js';
-import { budgetOption, parseSeed, parseUntil } from './option-parsers.js';
+import { budgetOption, parsePositiveCount, parseSeed, parseUntil } from './option-parsers.js';
 import { enforceWorkBudget } from './work-budget.js';
 import { formatSummary } from './summary.js';
 
@@ -20,6 +22,8 @@ export interface RunOptions {
   budget?: number;
   /** Directory for MigrationStatistics.csv and MigrationErrors.csv. */
   migrationReports?: string;
+  /** Seeds of this plan the recommendations come from (default 1: this run alone). */
+  seeds?: number;
 }
 
 /**
@@ -34,22 +38,18 @@ export function withPlanFindings(result: SimulationResult, planFindings: readonl
 }
 
 /**
- * The run observes one seed; the recommendations a planner acts on come from several
- * (initial sync P50/P90, model/checker recommend). The safe batch removal this run observed
- * (its own recommendedBatchRemoval moment) is kept when it has one: it is exact for this seed.
+ * The run observes one seed; by default its recommendations come from that run alone. With
+ * `--seeds n` the same plan also runs with the next n-1 seeds and the recommendations come
+ * from all n (the summary says how many).
  */
-export function withRecommendations(result: SimulationResult, planned: Recommendations | undefined): SimulationResult {
-  if (planned === undefined) return result;
-  const observed = result.recommendations;
-  return {
-    ...result,
-    recommendations: {
-      initialSyncDoneAt: planned.initialSyncDoneAt ?? observed.initialSyncDoneAt,
-      earliestSafeMxSwitchAt: planned.earliestSafeMxSwitchAt ?? observed.earliestSafeMxSwitchAt,
-      earliestSafeBatchRemovalAt: observed.earliestSafeBatchRemovalAt ?? planned.earliestSafeBatchRemovalAt,
-      latestLicenseAt: planned.latestLicenseAt ?? observed.latestLicenseAt,
-    },
-  };
+function recommendOverSeeds(context: CommandContext, engine: Engine, config: SimulationConfig, result: SimulationResult, seeds: number): SimulationResult {
+  if (seeds <= 1 || engine.withRecommendations === undefined) return result;
+  const others: SimulationResult[] = [];
+  for (let offset = 1; offset < seeds; offset++) {
+    context.io.stderr(`cutover: recommendations: seed ${config.seed + offset} (${offset + 1} of ${seeds})\n`);
+    others.push(engine.simulate({ ...config, seed: config.seed + offset }, {}));
+  }
+  return engine.withRecommendations(config, result, others);
 }
 
 /** Shared by `run` and `replay`: load, simulate, print, write the report; returns the result. */
@@ -65,7 +65,8 @@ export async function runScenario(context: CommandContext, file: string, options
     horizon: options.until ?? loaded.config.horizon,
   };
   enforceWorkBudget(config, options.budget, loaded.source.file);
-  const result = withRecommendations(withPlanFindings(engine.simulate(config, { trace }), engine.checkPlan(config)), engine.recommend?.(config));
+  const own = withPlanFindings(engine.simulate(config, { trace }), engine.checkPlan(config));
+  const result = recommendOverSeeds(context, engine, config, own, options.seeds ?? 1);
   const replay = replayCommand(file, result.seed, options.until === undefined ? undefined : formatDuration(options.until));
   const notes: string[] = [];
   if (options.report !== undefined) {
@@ -96,10 +97,12 @@ export function addRunCommand(program: Command, context: CommandContext): void {
     .option('--migration-reports <dir>', 'also write MigrationStatistics.csv and MigrationErrors.csv into this directory (passwords redacted)')
     .addOption(new Option('--until <duration>', 'stop the simulation at this time from the start, e.g. 72h').argParser(parseUntil))
     .addOption(budgetOption())
+    .addOption(new Option('--seeds <n>', 'recommend times from n runs of this plan (this seed and the next n-1); default 1, this run').argParser(parsePositiveCount))
     .addHelpText('after', `
 Examples:
   cutover run textbook
   cutover run plan.yaml --seed 42 --report report.html
+  cutover run plan.yaml --seeds 5        # recommendations (P50/P90) over 5 seeds of this plan
   cutover run plan.yaml --json --until 72h > result.json
   cutover run plan.yaml --migration-reports ./reports
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { InputError, formatDuration } from '../sim/index.js';
+import { InputError, formatDurationForPeople } from '../sim/index.js';
 import { renderSweepReport, type SweepRow } from '../report/index.js';
 import { checkOutputPath, writeFileAtomic } from './atomic-write.js';
 import { campaignFor, campaignJobs, type Campaign } from './campaign.js';
@@ -31,8 +31,12 @@ interface SweepOptions {
 const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './sweep-worker.ts' : './sweep-worker.js', import.meta.url);
 
 export function formatRiskTable(rows: readonly SweepRow[], path: string): string {
-  const header = [path, 'runs', 'P(any loss)', 'mean lost', 'mean bounced', 'p95 delay'];
-  const body = rows.map((row) => [row.label, String(row.runs), `${(row.lossProbability * 100).toFixed(1)}%`, row.meanLost.toFixed(2), row.meanBounced.toFixed(2), row.p95Delay === null ? '—' : formatDuration(row.p95Delay)]);
+  const header = [path, 'runs', 'P(any loss)', 'mean lost', 'mean bounced', 'mean late', 'old host', 'p50', 'p95 delay', 'p99', 'max'];
+  const delay = (value: number | null) => (value === null ? '—' : value < 1000 ? '<1s' : formatDurationForPeople(value));
+  const body = rows.map((row) => [
+    row.label, String(row.runs), `${(row.lossProbability * 100).toFixed(1)}%`, row.meanLost.toFixed(2), row.meanBounced.toFixed(2),
+    row.meanLate.toFixed(2), row.meanOldHostAfterSwitch.toFixed(1), delay(row.p50Delay), delay(row.p95Delay), delay(row.p99Delay), delay(row.maxDelay),
+  ]);
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...body.map(line)].join('\n') + '\n';

@@ -12,8 +12,10 @@ export interface Engine {
   builtinScenarioNames(): string[];
   simulate(config: SimulationConfig, options: { trace?: boolean | Trace }): SimulationResult;
   checkPlan(config: SimulationConfig): Finding[];
-  /** Recommended times over several seeds (initial sync P50/P90); optional for test engines. */
-  recommend?(config: SimulationConfig): Recommendations;
+  /** Recommended times for this plan from runs of it over several seeds (`runs` are reused); optional for test engines. */
+  recommend?(config: SimulationConfig, options: { seeds: number; runs?: readonly SimulationResult[] }): Recommendations;
+  /** The result with recommendations from itself and other runs of the same plan, and its findings for them. */
+  withRecommendations?(config: SimulationConfig, result: SimulationResult, others: readonly SimulationResult[]): SimulationResult;
   /** Turns an inventory CSV into a scenario; bad rows are listed (with keepGoing) or thrown. */
   importInventory(csvText: string, options: InventoryOptions): InventoryImport;
   scenarioJsonSchema(): unknown;

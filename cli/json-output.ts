@@ -1,5 +1,6 @@
 import { toIsoTime, type Millis } from '../sim/index.js';
-import type { BatchStatus, Finding, MigrationStatistics, Severity, SimulationResult } from '../model/result.js';
+import type { BatchStatus, Finding, KeyTimes, MigrationStatistics, Recommendations, Severity, SimulationResult } from '../model/result.js';
+import { keyTimesOf } from '../model/recommendations/key-times.js';
 
 /**
  * The one JSON object `cutover run --json` prints (documented in docs/cli.md). Times are
@@ -12,6 +13,8 @@ export interface RunJson {
   traceHash: string;
   horizon: Millis;
   startDate?: string;
+  timeZone?: string;
+  horizonFromPlan?: { planEndsBy: Millis; margin: Millis };
   batch: { statusHistory: { status: BatchStatus; at: Millis; atIso?: string }[] };
   mailboxes: { total: number; synced: number; failed: number };
   messages: { sent: number; delivered: number; deliveredLate: number; bounced: number; lost: number; stranded: number; recovered: number; pending: number };
@@ -26,10 +29,19 @@ export interface RunJson {
     earliestSafeBatchRemovalAtIso?: string;
     latestLicenseAt: Millis | null;
     latestLicenseAtIso?: string;
+    /** Runs of this plan the recommendations come from, and how many of them synced. */
+    seeds: number;
+    syncedSeeds: number;
   };
+  /** Observed in this run (null: it did not happen), apart from the recommendations. */
+  keyTimes: Record<KeyTimeName, Millis | null> & Partial<Record<`${KeyTimeName}Iso`, string>>;
   /** Get-MigrationBatch and Get-MigrationUserStatistics with the cmdlets' field names (times in ms from the start). */
   migrationStatistics: MigrationStatistics;
 }
+
+/** The key times `--json` prints (the run's own; firstProvisionedAt and removalSafeAt feed the recommendations only). */
+export const KEY_TIME_NAMES = ['initialSyncDoneAt', 'mxSwitchedAt', 'batchRemovedAt', 'decommissionedAt', 'licensesAssignedAt'] as const;
+type KeyTimeName = (typeof KEY_TIME_NAMES)[number];
 
 /** Adds `<name>Iso` beside a time when there is a start date and a time. */
 function withIso<K extends string>(name: K, at: Millis | null | undefined, startDate: string | undefined): Partial<Record<`${K}Iso`, string>> {
@@ -50,7 +62,6 @@ export function findingsJson(findings: readonly Finding[], startDate: string | u
 export function runJson(result: SimulationResult): RunJson {
   const start = result.startDate;
   const recommendations = result.recommendations;
-  const sync = recommendations.initialSyncDoneAt;
   const { sent, delivered, deliveredLate, bounced, lost, stranded, recovered, pending } = result.messages;
   return {
     scenario: result.scenario,
@@ -58,20 +69,37 @@ export function runJson(result: SimulationResult): RunJson {
     traceHash: result.traceHash,
     horizon: result.horizon,
     ...(start === undefined ? {} : { startDate: start }),
+    ...(result.timeZone === undefined ? {} : { timeZone: result.timeZone }),
+    ...(result.horizonFromPlan === undefined ? {} : { horizonFromPlan: { ...result.horizonFromPlan } }),
     batch: { statusHistory: result.batch.statusHistory.map(({ status, at }) => ({ status, at, ...withIso('at', at, start) })) },
     mailboxes: { total: result.mailboxes.total, synced: result.mailboxes.synced, failed: result.mailboxes.failed },
     messages: { sent, delivered, deliveredLate, bounced, lost, stranded, recovered, pending },
     causes: result.causes,
     findings: findingsJson(result.findings, start),
-    recommendations: {
-      initialSyncDoneAt: sync === null ? null : { p50: sync.p50, p90: sync.p90, ...withIso('p50', sync.p50, start), ...withIso('p90', sync.p90, start) },
-      earliestSafeMxSwitchAt: recommendations.earliestSafeMxSwitchAt,
-      ...withIso('earliestSafeMxSwitchAt', recommendations.earliestSafeMxSwitchAt, start),
-      earliestSafeBatchRemovalAt: recommendations.earliestSafeBatchRemovalAt,
-      ...withIso('earliestSafeBatchRemovalAt', recommendations.earliestSafeBatchRemovalAt, start),
-      latestLicenseAt: recommendations.latestLicenseAt,
-      ...withIso('latestLicenseAt', recommendations.latestLicenseAt, start),
-    },
+    recommendations: recommendationsJson(recommendations, start),
+    keyTimes: keyTimesJson(keyTimesOf(result), start),
     migrationStatistics: result.migrationStatistics,
   };
+}
+
+/** The recommendations as `run --json` and `check --json` (its `schedule`) print them. */
+export function recommendationsJson(recommendations: Recommendations, start: string | undefined): RunJson['recommendations'] {
+  const sync = recommendations.initialSyncDoneAt;
+  return {
+    initialSyncDoneAt: sync === null ? null : { p50: sync.p50, p90: sync.p90, ...withIso('p50', sync.p50, start), ...withIso('p90', sync.p90, start) },
+    earliestSafeMxSwitchAt: recommendations.earliestSafeMxSwitchAt,
+    ...withIso('earliestSafeMxSwitchAt', recommendations.earliestSafeMxSwitchAt, start),
+    earliestSafeBatchRemovalAt: recommendations.earliestSafeBatchRemovalAt,
+    ...withIso('earliestSafeBatchRemovalAt', recommendations.earliestSafeBatchRemovalAt, start),
+    latestLicenseAt: recommendations.latestLicenseAt,
+    ...withIso('latestLicenseAt', recommendations.latestLicenseAt, start),
+    seeds: recommendations.seeds,
+    syncedSeeds: recommendations.syncedSeeds,
+  };
+}
+
+function keyTimesJson(observed: KeyTimes, start: string | undefined): RunJson['keyTimes'] {
+  const json = {} as RunJson['keyTimes'];
+  for (const name of KEY_TIME_NAMES) Object.assign(json, { [name]: observed[name] }, withIso(name, observed[name], start));
+  return json;
 }

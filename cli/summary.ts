@@ -1,6 +1,5 @@
-import type { ActionType } from '../model/config.js';
 import type { Finding, SimulationResult } from '../model/result.js';
-import { causeRows, describeDuration, describeInstant, FATE_WORDS, hasErrorFindings, verdictOf } from '../report/index.js';
+import { causeRows, describeDuration, describeInstant, FATE_WORDS, hasErrorFindings, keyTimeTable, verdictOf } from '../report/index.js';
 import type { Colours } from './colour.js';
 import { terminalSafe } from './colour.js';
 
@@ -20,24 +19,17 @@ const MAX_REASONS = 3;
  */
 export function formatSummary(result: SimulationResult, options: SummaryOptions): string {
   const { colours } = options;
-  const at = (value: number | null | undefined) => describeInstant(value, result.startDate);
+  const at = (value: number | null | undefined) => describeInstant(value, result.startDate, result.timeZone);
   const verdict = verdictOf(result);
   const lines: string[] = [];
-  const start = result.startDate === undefined ? '' : `, T+0 = ${result.startDate}`;
+  const start = result.startDate === undefined ? '' : `, T+0 = ${at(0).replace(/ \(T\+0\)$/, '')}`;
   lines.push(colours.bold(`cutover-twin · ${terminalSafe(result.scenario)} · seed ${result.seed} · ${describeDuration(result.horizon)} simulated${start}`));
+  if (result.horizonFromPlan) lines.push(colours.dim(`(no horizon given: the plan ends by ${describeInstant(result.horizonFromPlan.planEndsBy)}, plus a ${describeDuration(result.horizonFromPlan.margin)} margin)`));
   lines.push(verdict.ok ? colours.green(`✔ ${verdict.text}`) : colours.red(`✖ ${verdict.text}`));
   lines.push('');
 
   lines.push(...batchLines(result));
-  const sync = result.recommendations.initialSyncDoneAt;
-  lines.push('Key times');
-  lines.push(`  initial sync done            ${sync ? `${at(sync.p50)} (P50), ${at(sync.p90)} (P90)` : '—'}`);
-  lines.push(`  MX switched                  ${at(firstDone(result, 'switchMx'))}`);
-  lines.push(`  batch removed                ${at(firstDone(result, 'removeBatch'))}`);
-  lines.push(`  earliest safe MX switch      ${at(result.recommendations.earliestSafeMxSwitchAt)}`);
-  lines.push(`  earliest safe batch removal  ${at(result.recommendations.earliestSafeBatchRemovalAt)}`);
-  lines.push(`  latest license assignment    ${at(result.recommendations.latestLicenseAt)}`);
-  lines.push('');
+  lines.push(...keyTimeLines(result, at), '');
 
   const { mailboxes, messages } = result;
   lines.push(`Mailboxes   ${mailboxes.total} total · ${mailboxes.synced} synced · ${mailboxes.failed} failed`);
@@ -56,10 +48,10 @@ export function formatSummary(result: SimulationResult, options: SummaryOptions)
   const refused = result.actions.filter((action) => action.outcome === 'refused');
   if (refused.length > 0) {
     const first = refused[0]!;
-    lines.push(colours.yellow(`Refused     ${refused.length} action(s); first: ${first.action} at ${describeInstant(first.at)}: ${terminalSafe(first.detail)}`));
+    lines.push(colours.yellow(`Refused     ${refused.length} action(s); first: ${first.action} at ${at(first.at)}: ${terminalSafe(first.detail)}`));
   }
   lines.push('');
-  lines.push(...formatFindings(result.findings, colours, MAX_FINDINGS));
+  lines.push(...formatFindings(result.findings, colours, MAX_FINDINGS, false, at));
   lines.push('');
   lines.push(`Trace hash  ${result.traceHash} (${result.events} events)`);
   lines.push(`Replay      ${options.replayCommand}`);
@@ -94,19 +86,23 @@ export function batchLines(result: SimulationResult, width = 100): string[] {
   return lines;
 }
 
-const firstDone = (result: SimulationResult, action: ActionType): number | undefined =>
-  result.actions.find((outcome) => outcome.action === action && outcome.outcome === 'done')?.at;
+/** The key times (report/key-times.ts, the same rows the report shows), as text. */
+export function keyTimeLines(result: SimulationResult, at: (value: number) => string): string[] {
+  const table = keyTimeTable(result, at);
+  const row = ([label, value]: [string, string]) => `  ${label.padEnd(28)} ${value}`;
+  return [table.observedTitle, ...table.observed.map(row), table.recommendedTitle, ...table.recommended.map(row)];
+}
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Findings, worst first, one line each, with a count line above them. */
-export function formatFindings(findings: readonly Finding[], colours: Colours, limit: number, withFix = false): string[] {
+export function formatFindings(findings: readonly Finding[], colours: Colours, limit: number, withFix = false, at: (value: number) => string = describeInstant): string[] {
   const count = (severity: Finding['severity']) => findings.filter((finding) => finding.severity === severity).length;
   const lines = [`Findings    ${count('error')} error · ${count('warning')} warning · ${count('info')} info`];
   const sorted = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.at ?? 0) - (b.at ?? 0));
   for (const finding of sorted.slice(0, limit)) {
     const mark = finding.severity === 'error' ? colours.red('✖') : finding.severity === 'warning' ? colours.yellow('!') : colours.dim('i');
-    const when = finding.at === undefined ? '' : ` ${describeInstant(finding.at)}`;
+    const when = finding.at === undefined ? '' : ` ${at(finding.at)}`;
     lines.push(`  ${mark} ${finding.rule}${when}: ${terminalSafe(finding.message)}`);
     if (withFix) lines.push(colours.dim(`      fix: ${terminalSafe(finding.fix)} (${terminalSafe(finding.step)})`));
   }

@@ -37,14 +37,19 @@ const runSchema = z.object({
   bounced: count,
   lost: count,
   delays: z.array(z.number()),
+  // Added later: optional, so results files written before still resume and merge.
+  histogram: z.object({ buckets: z.array(z.tuple([z.number(), z.number()])), total: count, max: z.number() }).optional(),
+  oldHostAfterSwitch: z.number().nullable().optional(),
+  reasons: z.record(z.string(), z.number()).optional(),
 });
 
 export const headerLine = (header: ResultsHeader): string => `${JSON.stringify(header)}\n`;
 
 /** One run as a line; field order fixed so equal runs give equal lines. */
 export function runLine(campaign: string, run: SweepRun): string {
-  const { value, seed, traceHash, sent, delivered, deliveredLate, bounced, lost, delays } = run;
-  return `${JSON.stringify({ campaign, value, seed, traceHash, sent, delivered, deliveredLate, bounced, lost, delays } satisfies RunLine)}\n`;
+  const { value, seed, traceHash, sent, delivered, deliveredLate, bounced, lost, delays, histogram, oldHostAfterSwitch, reasons } = run;
+  const extra = { ...(histogram === undefined ? {} : { histogram }), ...(oldHostAfterSwitch === undefined ? {} : { oldHostAfterSwitch }), ...(reasons === undefined ? {} : { reasons }) };
+  return `${JSON.stringify({ campaign, value, seed, traceHash, sent, delivered, deliveredLate, bounced, lost, delays, ...extra } satisfies RunLine)}\n`;
 }
 
 export type ParsedLine =

@@ -1,5 +1,6 @@
 import type { Millis } from '../sim/index.js';
-import type { SimulationResult } from '../model/result.js';
+import type { DelayHistogram, SimulationResult } from '../model/result.js';
+import { histogramPercentile, mergeHistograms } from '../model/ledger/delay-histogram.js';
 import type { SweepRow } from '../report/index.js';
 import type { VarySpec } from './sweep-range.js';
 
@@ -15,6 +16,12 @@ export interface SweepRun {
   lost: number;
   /** Delivery delays of the run's traced messages (explicit ones and the sample of generated ones). */
   delays: Millis[];
+  /** Every delivered message's delay, bucketed exactly (absent in journals written before it existed). */
+  histogram?: DelayHistogram;
+  /** External mail the old host accepted after the switch (null: not switched). */
+  oldHostAfterSwitch?: number | null;
+  /** Lost and bounced messages by reason. */
+  reasons?: Record<string, number>;
 }
 
 export function sweepRun(result: SimulationResult, value: number): SweepRun {
@@ -22,7 +29,10 @@ export function sweepRun(result: SimulationResult, value: number): SweepRun {
   const delays = result.traces
     .filter((trace) => (trace.fate === 'delivered' || trace.fate === 'deliveredLate') && trace.latency !== undefined)
     .map((trace) => trace.latency!);
-  return { value, seed: result.seed, traceHash: result.traceHash, sent, delivered, deliveredLate, bounced, lost, delays };
+  return {
+    value, seed: result.seed, traceHash: result.traceHash, sent, delivered, deliveredLate, bounced, lost, delays,
+    histogram: result.delays, oldHostAfterSwitch: result.oldHostAfterSwitch, reasons: result.reasons,
+  };
 }
 
 /** Nearest-rank percentile (p in 0..1) of unsorted values; null for none. */
@@ -39,6 +49,7 @@ export function sweepRows(spec: VarySpec, runs: readonly SweepRun[]): SweepRow[]
     const mine = runs.filter((run) => run.value === value);
     const count = Math.max(1, mine.length);
     const sum = (pick: (run: SweepRun) => number) => mine.reduce((total, run) => total + pick(run), 0);
+    const exact = mergeHistograms(mine.flatMap((run) => (run.histogram ? [run.histogram] : [])));
     return {
       value,
       label: spec.labels[index] ?? String(value),
@@ -47,7 +58,14 @@ export function sweepRows(spec: VarySpec, runs: readonly SweepRun[]): SweepRow[]
       lossOrBounceProbability: mine.filter((run) => run.lost + run.bounced > 0).length / count,
       meanLost: sum((run) => run.lost) / count,
       meanBounced: sum((run) => run.bounced) / count,
-      p95Delay: percentile(mine.flatMap((run) => run.delays), 0.95),
+      p95Delay: exact.total > 0 ? histogramPercentile(exact, 0.95) : percentile(mine.flatMap((run) => run.delays), 0.95),
+      meanLate: sum((run) => run.deliveredLate) / count,
+      p50Delay: histogramPercentile(exact, 0.5),
+      p99Delay: histogramPercentile(exact, 0.99),
+      maxDelay: exact.total > 0 ? exact.max : null,
+      meanOldHostAfterSwitch: sum((run) => run.oldHostAfterSwitch ?? 0) / count,
+      meanByCause: Object.fromEntries([...new Set(mine.flatMap((run) => Object.keys(run.reasons ?? {})))].sort()
+        .map((reason) => [reason, sum((run) => run.reasons?.[reason] ?? 0) / count])),
     };
   });
 }

@@ -12,8 +12,12 @@ export interface SimulationConfig {
   seed: number;
   /** Simulated time to run, from the start. */
   horizon: Millis;
-  /** ISO date-time of T+0, for display only; the simulation itself never reads a calendar. */
+  /** ISO date-time of T+0; outputs convert times to it (sim/calendar.ts), the simulation itself never reads a calendar. */
   startDate?: string;
+  /** IANA time zone of the planner's calendar (default UTC); only with startDate. */
+  timeZone?: string;
+  /** Set when the scenario gave no horizon: it covers the plan, ending by `planEndsBy`, plus `margin`. */
+  horizonFromPlan?: { planEndsBy: Millis; margin: Millis };
   organisation: Organisation;
   tenant: TenantConfig;
   endpoint: EndpointConfig;
@@ -294,7 +298,12 @@ export type PlanAnchor =
   | 'batchRemoved'
   | 'recommendedBatchRemoval';
 
-export type ActionTiming = { at: Millis } | { after: PlanAnchor; delay: Millis };
+/**
+ * When a planned action runs: at a time from the start, or a delay after an anchor. With
+ * `window` (business-window times such as "next Fri 20:00", offsets from the start, sorted)
+ * it runs at the first of them at or after the anchor plus the delay, and not at all when none is left.
+ */
+export type ActionTiming = { at: Millis } | { after: PlanAnchor; delay: Millis; window?: readonly Millis[] };
 
 export interface PlannedAction {
   action: ActionType;

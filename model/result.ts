@@ -129,12 +129,45 @@ export interface TimeSeries {
   shortestGraceLeft: (Millis | null)[];
 }
 
+/**
+ * Recommended times for this plan, from runs of the same plan over `seeds` seeds (the run's
+ * own seed first). Null where the plan does not take the step, or no run synced the batch.
+ */
 export interface Recommendations {
-  /** P50 and P90 of the time the initial sync finishes. */
+  /** P50 and P90 of the time the initial sync finishes, over the seeds whose batch synced. */
   initialSyncDoneAt: { p50: Millis; p90: Millis } | null;
   earliestSafeMxSwitchAt: Millis | null;
   earliestSafeBatchRemovalAt: Millis | null;
   latestLicenseAt: Millis | null;
+  /** How many seeds (runs of this plan) the recommendations come from. */
+  seeds: number;
+  /** Of those, how many synced at least one mailbox. */
+  syncedSeeds: number;
+}
+
+/**
+ * Delivery delays of every delivered message, counted exactly in buckets (a second wide below
+ * a minute, a minute below a day, 15 minutes above; `bucket` is the lower edge in ms).
+ */
+export interface DelayHistogram {
+  buckets: [bucket: Millis, count: number][];
+  total: number;
+  max: Millis;
+}
+
+/** What this run did and when (null: it did not happen in the run). Observed, never estimated. */
+export interface KeyTimes {
+  /** The batch's initial sync finished with at least one mailbox synced. */
+  initialSyncDoneAt: Millis | null;
+  mxSwitchedAt: Millis | null;
+  /** Remove-MigrationBatch accepted. */
+  batchRemovedAt: Millis | null;
+  decommissionedAt: Millis | null;
+  /** The first license assignment that was done. */
+  licensesAssignedAt: Millis | null;
+  firstProvisionedAt: Millis | null;
+  /** When this run's twin judged the batch safe to delete (the recommended-batch-removal moment). */
+  removalSafeAt: Millis | null;
 }
 
 /** DataConsistencyScore grades (DCS); a batch has its worst user's. */
@@ -204,6 +237,10 @@ export interface SimulationResult {
   seed: number;
   horizon: Millis;
   startDate?: string;
+  /** IANA time zone of the calendar (with startDate). */
+  timeZone?: string;
+  /** Set when the horizon was derived from the plan (no horizon in the scenario). */
+  horizonFromPlan?: { planEndsBy: Millis; margin: Millis };
   traceHash: string;
   /** Engine events processed. */
   events: number;
@@ -223,6 +260,13 @@ export interface SimulationResult {
   actions: ActionOutcome[];
   findings: Finding[];
   series: TimeSeries;
+  /** Observed in this run. */
+  keyTimes: KeyTimes;
+  /** Delivery delay of every delivered message (model/ledger delay-histogram). */
+  delays: DelayHistogram;
+  /** External messages the old host accepted after the MX switch (null when the MX was not switched). */
+  oldHostAfterSwitch: number | null;
+  /** Recommended for this plan (see Recommendations.seeds), labelled apart from the observed times. */
   recommendations: Recommendations;
   /** Get-MigrationBatch and Get-MigrationUserStatistics as of the horizon (the CSV reports come from these). */
   migrationStatistics: MigrationStatistics;

@@ -3,6 +3,7 @@ export { renderReport, type ReportOptions } from './render.js';
 export { renderSweepReport, type SweepRow, type SweepReportOptions } from './sweep-report.js';
 export { escapeHtml, jsonForScript } from './escape.js';
 export { verdictOf, hasErrorFindings, type Verdict } from './verdict.js';
-export { describeInstant, describeDuration } from './time-labels.js';
+export { describeInstant, describeDuration, calendarOf } from './time-labels.js';
+export { keyTimeTable, type KeyTimeTable } from './key-times.js';
 export { runCharts, type ChartSpec, type ChartDataset } from './charts.js';
 export { FATE_WORDS, causeWords, causeRows, unseenCount } from './fate-words.js';

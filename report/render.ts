@@ -5,6 +5,7 @@ import { renderPage } from './page.js';
 import { findingsSection, mailboxSection, recommendationsSection, replaySection, summarySection } from './sections.js';
 import { migrationStatisticsSection } from './migration-statistics-section.js';
 import { timelineSection } from './timeline.js';
+import { describeInstant } from './time-labels.js';
 
 export interface ReportOptions {
   /** The command that replays this run; defaults to `cutover replay <scenario> --seed <seed>`. */
@@ -19,7 +20,7 @@ export interface ReportOptions {
 export function renderReport(result: SimulationResult, options: ReportOptions = {}): string {
   const replayCommand = options.replayCommand ?? `cutover replay ${result.scenario} --seed ${result.seed}`;
   const from = options.scenarioFile === undefined || options.scenarioFile === result.scenario ? '' : ` from ${options.scenarioFile}`;
-  const start = result.startDate === undefined ? '' : `, starting ${result.startDate}`;
+  const start = result.startDate === undefined ? '' : `, starting ${describeInstant(0, result.startDate, result.timeZone).replace(/ \(T\+0\)$/, '')}`;
   return renderPage({
     title: `Cutover rehearsal: ${result.scenario}`,
     subtitle: `Scenario ${result.scenario}${from}, seed ${result.seed}, ${formatDuration(result.horizon)} simulated${start}.`,

@@ -3,6 +3,7 @@ import { escapeHtml } from './escape.js';
 import { describeDuration, describeInstant } from './time-labels.js';
 import { verdictOf } from './verdict.js';
 import { causeRows, FATE_WORDS } from './fate-words.js';
+import { keyTimeTable } from './key-times.js';
 
 /** The verdict and the headline counts. */
 export function summarySection(result: SimulationResult): string {
@@ -36,7 +37,7 @@ export function findingsSection(result: SimulationResult): string {
   const rank = { error: 0, warning: 1, info: 2 };
   const findings = [...result.findings].sort((a, b) => rank[a.severity] - rank[b.severity] || (a.at ?? 0) - (b.at ?? 0));
   const rows = findings.map((finding) => `<tr><td class="severity-${escapeHtml(finding.severity)}">${escapeHtml(finding.severity)}</td>`
-    + `<td><code>${escapeHtml(finding.rule)}</code></td><td>${escapeHtml(describeInstant(finding.at, result.startDate))}</td>`
+    + `<td><code>${escapeHtml(finding.rule)}</code></td><td>${escapeHtml(describeInstant(finding.at, result.startDate, result.timeZone))}</td>`
     + `<td>${escapeHtml(finding.message)}${subjects(finding.subjects)}</td><td>${escapeHtml(finding.fix)}</td><td>${escapeHtml(finding.step)}</td></tr>`);
   const body = rows.length === 0 ? '<tr><td colspan="6">No findings.</td></tr>' : rows.join('\n');
   return `<h2 id="findings">Findings</h2>
@@ -51,20 +52,17 @@ function subjects(list: string[] | undefined): string {
 }
 
 export function recommendationsSection(result: SimulationResult): string {
-  const recommendations = result.recommendations;
-  const at = (value: number | null | undefined) => escapeHtml(describeInstant(value, result.startDate));
-  const sync = recommendations.initialSyncDoneAt;
-  const rows = [
-    ['Initial sync done (P50)', sync ? at(sync.p50) : at(null)],
-    ['Initial sync done (P90)', sync ? at(sync.p90) : at(null)],
-    ['Earliest safe MX switch', at(recommendations.earliestSafeMxSwitchAt)],
-    ['Earliest safe batch removal', at(recommendations.earliestSafeBatchRemovalAt)],
-    ['Latest license assignment', at(recommendations.latestLicenseAt)],
-  ];
+  const table = keyTimeTable(result, (value) => describeInstant(value, result.startDate, result.timeZone));
+  const rows = (entries: [string, string][]) => entries.map(([label, value]) => `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('');
   const initial = result.batch.initialSyncDuration;
-  return `<h2 id="recommendations">Recommended times</h2>
-<table><tbody>${rows.map(([label, value]) => `<tr><th>${label}</th><td>${value}</td></tr>`).join('')}</tbody></table>
-<p class="note">Initial sync of this run took ${escapeHtml(describeDuration(initial))}; horizon ${escapeHtml(describeDuration(result.horizon))}.</p>`;
+  const horizonNote = result.horizonFromPlan === undefined ? ''
+    : ` (no horizon given: the plan ends by ${escapeHtml(describeInstant(result.horizonFromPlan.planEndsBy))}, plus a ${escapeHtml(describeDuration(result.horizonFromPlan.margin))} margin)`;
+  return `<h2 id="recommendations">Key times</h2>
+<h3>${escapeHtml(table.observedTitle)}</h3>
+<table><tbody>${rows(table.observed)}</tbody></table>
+<h3>${escapeHtml(table.recommendedTitle)}</h3>
+<table><tbody>${rows(table.recommended)}</tbody></table>
+<p class="note">Initial sync of this run took ${escapeHtml(describeDuration(initial))}; horizon ${escapeHtml(describeDuration(result.horizon))}${horizonNote}.</p>`;
 }
 
 export function mailboxSection(result: SimulationResult, limit = 500): string {

@@ -26,7 +26,7 @@ export function timelineEntries(result: SimulationResult): TimelineEntry[] {
 export function timelineSection(result: SimulationResult): string {
   const rows = timelineEntries(result).map((entry) => {
     const outcome = entry.kind === 'action' ? (entry.refused ? '<span class="refused">refused</span>' : 'done') : '';
-    return `<tr><td>${escapeHtml(describeInstant(entry.at, result.startDate))}</td><td><span class="kind">${entry.kind === 'action' ? 'admin' : 'batch'}</span></td>`
+    return `<tr><td>${escapeHtml(describeInstant(entry.at, result.startDate, result.timeZone))}</td><td><span class="kind">${entry.kind === 'action' ? 'admin' : 'batch'}</span></td>`
       + `<td>${escapeHtml(entry.what)}</td><td>${outcome}</td><td>${escapeHtml(entry.detail)}</td></tr>`;
   });
   const body = rows.length === 0 ? '<tr><td colspan="5">No actions or status changes.</td></tr>' : rows.join('\n');

@@ -7,6 +7,8 @@ import { articlePlan } from './article-plan.js';
 import { parseScenario, type LoadedScenario } from './parse.js';
 import type { ScenarioFile } from './schema.js';
 import { formatSize, parseSize } from './size.js';
+import { detectDelimiter, readInventorySize, readItemCount } from './inventory-format.js';
+import { EXPORT_COMMAND, inventoryWarnings, type ImportedRow, type InventoryWarning } from './inventory-warnings.js';
 
 /**
  * Import of a mailbox inventory exported from Exchange, for example
@@ -32,6 +34,8 @@ export interface InventoryImport {
   skipped: { row: number; address: string; reason: string }[];
   /** With `split`: every part in order (the first is `scenario`); otherwise just `scenario`. */
   parts?: InventoryImport['scenario'][];
+  /** Things a planner should know about rows that were imported (scenarios/inventory-warnings.ts). */
+  warnings: InventoryWarning[];
 }
 
 export interface InventoryOptions {
@@ -47,6 +51,13 @@ export interface InventoryOptions {
    * become several scenarios of at most that many each (`parts`), in the file's order.
    */
   split?: boolean;
+  /** Accepted domains; the first is the organisation's. Addresses in other domains get a warning. */
+  domains?: string[];
+  /** Calendar of the plan: ISO start date and IANA zone, written to the scenario. */
+  startDate?: string;
+  timeZone?: string;
+  /** A horizon to write (e.g. "30d"); default none, so the run covers the plan plus a margin. */
+  horizon?: string;
 }
 
 const REQUIRED = ['DisplayName', 'PrimarySmtpAddress', 'TotalItemSize', 'ItemCount', 'RecipientTypeDetails', 'HiddenFromAddressListsEnabled'] as const;
@@ -67,7 +78,7 @@ function readRows(csvText: string, fileName: string): Row[] {
   // csv-parse counts a CRLF inside a quoted field as two lines; normalising line ends keeps `line` right.
   const text = csvText.replace(/^(\uFEFF?)#TYPE[^\r\n]*/, '$1').replace(/\r\n/g, '\n');
   try {
-    return parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as Row[];
+    return parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, delimiter: detectDelimiter(text) }) as unknown as Row[];
   } catch (error) {
     const details = error as { message?: string; lines?: number };
     throw new InputError('CSV_SYNTAX', `not a readable CSV file: ${safeText(details.message ?? String(error), 200)}`, { file: fileName, ...(details.lines ? { line: details.lines } : {}) });
@@ -83,7 +94,7 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
   for (const column of REQUIRED) {
     const position = names.indexOf(column.toLowerCase());
     if (position < 0) {
-      throw new InputError('CSV_MISSING_COLUMN', `the inventory has no ${column} column; expected the columns ${REQUIRED.join(', ')}`, { file, line: header.info.lines, path: column }, REQUIRED.join(', '));
+      throw new InputError('CSV_MISSING_COLUMN', `the inventory has no ${column} column; expected the columns ${REQUIRED.join(', ')}; export them with the command in docs/import.md: ${EXPORT_COMMAND}`, { file, line: header.info.lines, path: column }, REQUIRED.join(', '));
     }
     index[column] = position;
   }
@@ -91,6 +102,7 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
   const problems: RowProblem[] = [];
   const skipped: InventoryImport['skipped'] = [];
   const mailboxes: NonNullable<ScenarioFile['organisation']['mailboxes']> = [];
+  const imported: ImportedRow[] = [];
   const seen = new Set<string>();
   rows.forEach(({ record, info }, position) => {
     const row = position + 2;
@@ -113,20 +125,24 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
     }
     const type = TYPES.get(typeText);
     if (!type) problem('RecipientTypeDetails', `"${cell('RecipientTypeDetails')}" is not a mailbox type (expected ${[...new Set(TYPES.values())].join(', ')})`);
-    const parsedSize = parseSize(field('TotalItemSize'));
+    const sizeReading = readInventorySize(field('TotalItemSize'));
+    const parsedSize = sizeReading === undefined ? undefined : 'blank' in sizeReading ? 0 : sizeReading.bytes;
     // The scenario's own range (scenarios/bounds.ts), checked here so the row is named, not the generated file.
     const size = parsedSize !== undefined && parsedSize <= LIMITS.mailboxBytes ? parsedSize : undefined;
     if (parsedSize === undefined) problem('TotalItemSize', `"${cell('TotalItemSize')}" is not a size (expected for example "1.234 GB (1,324,567,890 bytes)")`);
     else if (size === undefined) problem('TotalItemSize', `"${cell('TotalItemSize')}" is larger than any mailbox (at most ${formatSize(LIMITS.mailboxBytes)})`);
-    const itemText = field('ItemCount').replace(/,/g, '');
-    const items = /^\d{1,15}$/.test(itemText) && Number(itemText) <= LIMITS.itemsPerMailbox ? Number(itemText) : undefined;
+    const itemReading = readItemCount(field('ItemCount'));
+    const parsedItems = itemReading === undefined ? undefined : 'blank' in itemReading ? 0 : itemReading.count;
+    const items = parsedItems !== undefined && parsedItems <= LIMITS.itemsPerMailbox ? parsedItems : undefined;
     if (items === undefined) problem('ItemCount', `"${cell('ItemCount')}" is not a whole number from 0 to ${LIMITS.itemsPerMailbox.toLocaleString('en-US')}`);
+    const blank = (sizeReading !== undefined && 'blank' in sizeReading) || (itemReading !== undefined && 'blank' in itemReading);
     const hiddenText = field('HiddenFromAddressListsEnabled').toLowerCase();
     if (hiddenText !== 'true' && hiddenText !== 'false') problem('HiddenFromAddressListsEnabled', `"${cell('HiddenFromAddressListsEnabled')}" is not True or False`);
     if (problems.length > before || !type || size === undefined || items === undefined) return;
     seen.add(address);
     const displayName = field('DisplayName') || address;
     mailboxes.push({ address, displayName, type, size, items, ...(hiddenText === 'true' ? { hidden: true } : {}) });
+    imported.push({ row, address, type, bytes: size, items, hidden: hiddenText === 'true', blank });
   });
 
   const first = problems[0];
@@ -145,7 +161,8 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
     { file }, `at most ${limit.toLocaleString('en-US')} mailboxes`);
   }
 
-  const domain = (options.domain ?? mostCommonDomain(mailboxes.map((mailbox) => mailbox.address))).toLowerCase();
+  const domain = (options.domains?.[0] ?? options.domain ?? mostCommonDomain(mailboxes.map((mailbox) => mailbox.address))).toLowerCase();
+  const warnings = inventoryWarnings(imported, [domain, ...(options.domains ?? []).slice(1)].map((name) => name.toLowerCase()), rows.length);
   const fromFile = (file.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64);
   const name = options.name ?? (fromFile || 'inventory');
   const chunks: (typeof mailboxes)[] = [];
@@ -155,20 +172,23 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
     source: `${safeText(file.split(/[\\/]/).pop())}${chunks.length === 1 ? '' : ` (part ${part + 1} of ${chunks.length})`}`,
     domain,
     file,
+    options,
   }));
-  return { scenario: parts[0]!, problems, skipped, ...(options.split ? { parts } : {}) };
+  return { scenario: parts[0]!, problems, skipped, warnings, ...(options.split ? { parts } : {}) };
 }
 
 function scenarioOf(
   mailboxes: NonNullable<ScenarioFile['organisation']['mailboxes']>,
-  { name, source, domain, file }: { name: string; source: string; domain: string; file: string },
+  { name, source, domain, file, options }: { name: string; source: string; domain: string; file: string; options: Pick<InventoryOptions, 'horizon' | 'startDate' | 'timeZone'> },
 ): InventoryImport['scenario'] {
   const totalBytes = mailboxes.reduce((sum, mailbox) => sum + (parseSize(mailbox.size ?? 0) ?? 0), 0);
   const data: ScenarioFile = {
     name,
     description: `Imported from ${source}: ${mailboxes.length} mailboxes, ${formatSize(totalBytes)}; the article's plan with the batch removed when the twin says it is safe.`,
     seed: 1,
-    horizon: '21d',
+    ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
+    ...(options.startDate === undefined ? {} : { startDate: options.startDate }),
+    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     organisation: { domain, mailboxes },
     plan: articlePlan(),
   };

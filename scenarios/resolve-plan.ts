@@ -1,11 +1,25 @@
-import { parseDuration } from '../sim/index.js';
+import { parseDuration, type Calendar } from '../sim/index.js';
+import { calendarTime, CALENDAR_AT_EXPECTED } from './calendar-times.js';
+import type { ResolveFailure } from './resolve-failure.js';
 import type { ActionTiming, DeclaredFault, ExplicitMessage, PlannedAction } from '../model/config.js';
 import { ACTION_NAMES, ANCHOR_SPELLINGS, AT_PATTERN } from './schema-plan.js';
 import type { PlanEntry, ScenarioFile } from './schema.js';
 
 /** The plan, faults and explicit messages of a validated file, in resolved form (milliseconds, ActionType). */
 
-function timingOf(entry: PlanEntry): ActionTiming {
+function timingOf(entry: PlanEntry, index: number, calendar: Calendar | undefined, fail: ResolveFailure): ActionTiming {
+  if (entry.at !== undefined && !AT_PATTERN.test(entry.at)) {
+    if (calendar === undefined) return fail(['plan', index, 'at'], `"${entry.at}" is a calendar time; give the scenario a startDate (and a timeZone) to use it`);
+    const time = calendarTime(entry.at, calendar);
+    if (time === undefined) return fail(['plan', index, 'at'], `expected ${CALENDAR_AT_EXPECTED}`);
+    if (time.kind === 'at') {
+      if (time.at < 0) return fail(['plan', index, 'at'], `"${entry.at}" is before the start date`);
+      return { at: time.at };
+    }
+    const anchor = time.anchor === undefined ? 'start' : ANCHOR_SPELLINGS[time.anchor];
+    if (anchor === undefined) return fail(['plan', index, 'at'], `unknown event "${time.anchor}"; expected one of: ${Object.keys(ANCHOR_SPELLINGS).join(', ')}`);
+    return { after: anchor, delay: entry.delay === undefined ? 0 : parseDuration(entry.delay), window: time.moments };
+  }
   if (entry.after !== undefined) {
     return { after: ANCHOR_SPELLINGS[entry.after] ?? 'start', delay: entry.delay === undefined ? 0 : parseDuration(entry.delay) };
   }
@@ -15,9 +29,10 @@ function timingOf(entry: PlanEntry): ActionTiming {
   return anchor === undefined ? { at: amount } : { after: ANCHOR_SPELLINGS[anchor] ?? 'start', delay: amount };
 }
 
-export function resolvePlan(entries: readonly PlanEntry[]): PlannedAction[] {
-  return entries.map((entry) => {
-    const action: PlannedAction = { action: ACTION_NAMES[entry.action], timing: timingOf(entry) };
+/** `fail` reports a calendar time the scenario cannot place (no startDate, before the start, unknown event). */
+export function resolvePlan(entries: readonly PlanEntry[], calendar: Calendar | undefined, fail: ResolveFailure): PlannedAction[] {
+  return entries.map((entry, index) => {
+    const action: PlannedAction = { action: ACTION_NAMES[entry.action], timing: timingOf(entry, index, calendar, fail) };
     if (entry.action === 'set-mx-ttl') action.ttl = parseDuration(entry.ttl);
     if (entry.action === 'create-batch') {
       if (entry.name !== undefined) action.batchName = entry.name;

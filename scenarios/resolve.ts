@@ -8,6 +8,7 @@ import type { ExchangeVersion, Mailbox, Recipient } from '../model/organisation.
 import { LIMITS } from './bounds.js';
 import { generateMailboxes } from './generate.js';
 import { resolveFaults, resolveMessages, resolvePlan } from './resolve-plan.js';
+import { horizonFromPlan, resolveCalendar, trafficOnCalendar } from './resolve-calendar.js';
 import type { ScenarioFile } from './schema.js';
 import { parseSize } from './size.js';
 
@@ -17,7 +18,8 @@ import { parseSize } from './size.js';
  * addresses, counts that do not add up) report through `fail`, which the loader turns
  * into an InputError at the right line.
  */
-export type ResolveFailure = (path: (string | number)[], message: string) => never;
+export type { ResolveFailure } from './resolve-failure.js';
+import type { ResolveFailure } from './resolve-failure.js';
 
 const GB = 1024 ** 3;
 const duration = (text: string | undefined, fallback: number): number => (text === undefined ? fallback : parseDuration(text));
@@ -97,6 +99,7 @@ export function resolveScenario(file: ScenarioFile, fallbackName: string, fail: 
   const migration = file.migration ?? {};
   const dns = file.dns ?? {};
   const generatedFlow = file.mailFlow?.generated;
+  const calendar = resolveCalendar(file, fail);
   const version = file.organisation.exchangeVersion === undefined ? DEFAULT_ONPREM_SERVER.version : String(file.organisation.exchangeVersion) as ExchangeVersion;
 
   for (const [index, fault] of (file.faults ?? []).entries()) {
@@ -220,10 +223,13 @@ export function resolveScenario(file: ScenarioFile, fallbackName: string, fail: 
       lateThreshold: duration(file.ledger?.lateThreshold, DEFAULT_LEDGER.lateThreshold),
       sampledPaths: file.ledger?.sampledPaths ?? DEFAULT_LEDGER.sampledPaths,
     },
-    plan: resolvePlan(file.plan ?? []),
+    plan: resolvePlan(file.plan ?? [], calendar, fail),
     faults: resolveFaults(file.faults ?? []),
   };
   if (file.startDate !== undefined) config.startDate = file.startDate;
+  if (file.timeZone !== undefined) config.timeZone = file.timeZone;
+  if (calendar !== undefined && config.mailFlow.generated !== undefined) config.mailFlow.generated = trafficOnCalendar(config.mailFlow.generated, generatedFlow || undefined, calendar);
+  if (file.horizon === undefined) Object.assign(config, horizonFromPlan(config));
   return config;
 }
 

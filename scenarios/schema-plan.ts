@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ActionType, PlanAnchor } from '../model/config.js';
 import { durationInRange, LIMITS } from './bounds.js';
 import { address, duration, DURATION_EXPECTED, flag, mxTtl } from './schema-primitives.js';
+import { CALENDAR_AT_EXPECTED, isCalendarTime } from './calendar-times.js';
 
 /**
  * The `plan:` section: timed admin actions. Action names are kebab-case in files and map to
@@ -53,7 +54,7 @@ const anchorAlternatives = Object.keys(ANCHOR_SPELLINGS).join('|');
 const DURATION_TERM = '(?:0|(?:\\d+(?:\\.\\d+)?\\s*(?:w|d|h|m|s|ms)\\s*)+)';
 /** `at:` — a duration from the start, or "<duration> after <anchor>". */
 export const AT_PATTERN = new RegExp(`^\\s*(${DURATION_TERM})(?:\\s+after\\s+(${anchorAlternatives}))?\\s*$`);
-const AT_EXPECTED = `${DURATION_EXPECTED} from the start, or "<duration> after <event>" where <event> is one of: ${Object.keys(ANCHOR_NAMES).join(', ')}`;
+const AT_EXPECTED = `${DURATION_EXPECTED} from the start, "<duration> after <event>" where <event> is one of: ${Object.keys(ANCHOR_NAMES).join(', ')}; or, with startDate, ${CALENDAR_AT_EXPECTED}`;
 
 const anchor = z
   .enum(Object.keys(ANCHOR_SPELLINGS) as [string, ...string[]], { error: `expected an event: ${Object.keys(ANCHOR_NAMES).join(', ')}` })
@@ -67,9 +68,10 @@ const atInRange = (text: string): boolean => {
 };
 
 const timing = {
-  at: z.string({ error: `expected ${AT_EXPECTED}` }).regex(AT_PATTERN, { error: `expected ${AT_EXPECTED}` })
-    .refine(atInRange, { error: atRange.message }).optional()
-    .describe('when: "3d" (from the start) or "72h after mx-switched"'),
+  at: z.string({ error: `expected ${AT_EXPECTED}` })
+    .refine((text) => AT_PATTERN.test(text) || isCalendarTime(text), { error: `expected ${AT_EXPECTED}` })
+    .refine((text) => !AT_PATTERN.test(text) || atInRange(text), { error: atRange.message }).optional()
+    .describe('when: "3d" (from the start), "72h after mx-switched", or with startDate "2025-03-14 20:00" or "next Fri 20:00 after initial-sync-done"'),
   after: anchor.optional(),
   delay: duration.optional().describe('with `after`: how long after the event (default 0s)'),
 };

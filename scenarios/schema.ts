@@ -131,9 +131,10 @@ export const scenarioSchema = z.strictObject({
     .describe('scenario name (default: the file name)'),
   description: z.string().optional().describe('what the scenario shows'),
   seed: boundedCount(0, Number.MAX_SAFE_INTEGER, 'a whole number a double holds exactly').optional().describe('random seed (default 1)'),
-  horizon: withDurationRange(duration, { min: MINUTE, max: MAX_DURATION, why: 'a year covers the license grace and every housekeeping timer' }, 'how long to simulate (default 30d)').optional(),
+  horizon: withDurationRange(duration, { min: MINUTE, max: MAX_DURATION, why: 'a year covers the license grace and every housekeeping timer' }, 'how long to simulate (default: the whole plan plus a 3-day margin; 30d without a plan)').optional(),
   startDate: z.iso.datetime({ offset: true, error: 'expected an ISO date-time such as "2025-03-03T08:00:00Z"' }).optional()
-    .describe('calendar time of T+0, for display only'),
+    .describe('calendar time of T+0: outputs show local times, plan actions may be given at calendar times, generated traffic starts on its weekday and hour'),
+  timeZone: z.string().optional().describe('IANA time zone of the calendar, for example "Europe/Berlin" (default UTC)'),
   organisation: organisationSection,
   tenant: tenantSection.optional(),
   endpoint: endpointSection.optional(),

@@ -7,5 +7,6 @@ export { InputError, isInputError, type InputErrorLocation } from './errors.js';
 export { safeText, visibleText, MAX_ECHO_LENGTH } from './safe-text.js';
 export {
   type Millis, SECOND, MINUTE, HOUR, DAY, WEEK, seconds, minutes, hours, days,
-  parseDuration, formatDuration, formatInstant, toIsoTime,
+  parseDuration, formatDuration, formatInstant, toIsoTime, formatDurationForPeople, formatInstantForPeople,
 } from './time.js';
+export { makeCalendar, formatLocal, formatLocalWithYear, localTime, nextWeekTime, offsetOfLocal, weekPositionAtStart, isTimeZone, zoneName, WEEKDAYS, type Calendar, type LocalTime, type Weekday } from './calendar.js';

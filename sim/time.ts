@@ -73,6 +73,18 @@ export function formatDuration(ms: Millis): string {
   return sign + text;
 }
 
+/**
+ * A duration for people: to the minute from an hour on, to the second below that, so no
+ * human output shows milliseconds (machine outputs keep them).
+ */
+export function formatDurationForPeople(ms: Millis): string {
+  const unit = Math.abs(ms) >= HOUR ? MINUTE : Math.abs(ms) >= SECOND ? SECOND : 1;
+  return formatDuration(Math.round(ms / unit) * unit);
+}
+
+/** An instant for people, "T+2d3h", rounded like formatDurationForPeople. */
+export const formatInstantForPeople = (at: Millis): string => (Math.round(at / SECOND) === 0 ? 'T+0' : `T+${formatDurationForPeople(at)}`);
+
 /** A simulated instant as an ISO timestamp, when the scenario has a start date. */
 export function toIsoTime(at: Millis, startIso: string | undefined): string | undefined {
   if (startIso === undefined) return undefined;

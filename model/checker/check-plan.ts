@@ -5,6 +5,7 @@ import { batchRules, switchRules } from './rules-migration.js';
 import { clientRules, decommissionRules, licenseRules, planHygieneRules, removalRules, ttlRules } from './rules-cutover.js';
 import { horizonRules } from './rules-horizon.js';
 import { userRules } from './rules-users.js';
+import { methodRules } from './rules-method.js';
 import { buildTimeline } from './timeline.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -29,6 +30,7 @@ export function checkPlan(config: SimulationConfig): Finding[] {
     ...decommissionRules(config, timeline),
     ...horizonRules(config, timeline),
     ...planHygieneRules(config, timeline),
+    ...methodRules(config, timeline),
   ];
   return findings
     .map((finding, order) => ({ finding, order }))

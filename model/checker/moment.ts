@@ -2,11 +2,12 @@ import type { Millis } from '../../sim/index.js';
 
 /**
  * A planned moment without running the plan: a fixed part plus unknown durations (how long
- * the initial sync takes, how long the twin waits before the recommended removal), each
+ * the initial sync takes, how long the twin waits before the recommended removal, how long
+ * until the next business-window moment such as "next Fri 20:00"), each
  * known only within bounds. Keeping the unknowns symbolic makes "72h after mx-switched"
  * exactly 72 h after the switch, however uncertain the switch itself is.
  */
-export type Unknown = 'initialSync' | 'removalWait';
+export type Unknown = 'initialSync' | 'removalWait' | 'windowWait';
 export type Bounds = Record<Unknown, { low: Millis; high: Millis }>;
 
 export interface Moment {

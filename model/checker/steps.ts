@@ -39,6 +39,8 @@ export type ScheduleRule =
   | 'schedule.no-autodiscover-cname'
   | 'schedule.scp-pointer-not-cleared'
   | 'schedule.clients-not-moved-before-removal'
+  | 'method.cutover-above-150'
+  | 'method.long-coexistence'
   | 'schedule.decommission-too-early'
   | 'schedule.action-never-runs'
   | 'schedule.action-after-horizon'

@@ -1,7 +1,7 @@
 import { HOUR, type Millis } from '../../sim/index.js';
 import type { ActionType, PlanAnchor, PlannedAction, SimulationConfig } from '../config.js';
 import { worstCaseOldMxWindow } from '../dns/index.js';
-import { MINIMUM_WAIT_AFTER_SWITCH } from '../plan/index.js';
+import { MINIMUM_WAIT_AFTER_SWITCH, windowMoment } from '../plan/index.js';
 import { finalPassBound, initialSyncBounds } from './estimates.js';
 import { at, gap, plus, range, type Bounds, type Moment } from './moment.js';
 
@@ -71,8 +71,27 @@ function anchorsOf(config: SimulationConfig, steps: PlannedStep[], bounds: Bound
   return anchors;
 }
 
+/**
+ * A window time ("next Fri 20:00 after …"): exact when the earliest moment is known; else
+ * from the window moment after its earliest value, plus an unknown wait up to the one after
+ * its latest (the bound on windowWait widens to cover every windowed step; conservative).
+ */
+function windowed(moment: Moment, window: readonly Millis[] | undefined, bounds: Bounds): Moment | undefined {
+  if (window === undefined) return moment;
+  const span = range(moment, bounds);
+  const earliest = windowMoment(span.low, window);
+  if (earliest === undefined) return undefined;
+  const latest = windowMoment(span.high, window) ?? window[window.length - 1] ?? earliest;
+  bounds.windowWait.high = Math.max(bounds.windowWait.high, latest - earliest);
+  return latest === earliest ? at(earliest) : plus(at(earliest), 0, 'windowWait');
+}
+
 export function buildTimeline(config: SimulationConfig): Timeline {
-  const bounds: Bounds = { initialSync: initialSyncBounds(config), removalWait: { low: MINIMUM_WAIT_AFTER_SWITCH, high: MINIMUM_WAIT_AFTER_SWITCH } };
+  const bounds: Bounds = {
+    initialSync: initialSyncBounds(config),
+    removalWait: { low: MINIMUM_WAIT_AFTER_SWITCH, high: MINIMUM_WAIT_AFTER_SWITCH },
+    windowWait: { low: 0, high: 0 },
+  };
   const steps: PlannedStep[] = config.plan.map((action, index) => ({ index, action, moment: undefined }));
   let anchors: Partial<Record<PlanAnchor, Moment>> = { start: at(0) };
   // Each pass places the actions whose anchor is known; anchors follow from placed actions.
@@ -83,7 +102,7 @@ export function buildTimeline(config: SimulationConfig): Timeline {
       const timing = step.action.timing;
       const base = 'at' in timing ? at(0) : anchors[timing.after];
       if (!base) continue;
-      step.moment = plus(base, 'at' in timing ? timing.at : timing.delay);
+      step.moment = 'at' in timing ? plus(base, timing.at) : windowed(plus(base, timing.delay), timing.window, bounds);
       changed = true;
     }
     anchors = anchorsOf(config, steps, bounds);

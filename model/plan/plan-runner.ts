@@ -45,11 +45,16 @@ export class PlanRunner {
   fire(anchor: PlanAnchor, at: Millis): void {
     if (this.fired.has(anchor)) return;
     this.fired.set(anchor, at);
+    const missed: Due[] = [];
     for (const due of this.waiting.get(anchor) ?? []) {
-      const timing = due.action.timing as { after: PlanAnchor; delay: Millis };
-      this.options.scheduler.at(at + timing.delay, 'plan.action', due.action.action, this.run, due);
+      const timing = due.action.timing as { after: PlanAnchor; delay: Millis; window?: readonly Millis[] };
+      const when = windowMoment(at + timing.delay, timing.window);
+      if (when === undefined) missed.push(due);
+      else this.options.scheduler.at(when, 'plan.action', due.action.action, this.run, due);
     }
-    this.waiting.delete(anchor);
+    // An action whose window has no moment left stays unscheduled, and the simulation reports it.
+    if (missed.length > 0) this.waiting.set(anchor, missed);
+    else this.waiting.delete(anchor);
   }
 
   firedAt(anchor: PlanAnchor): Millis | undefined {
@@ -62,6 +67,12 @@ export class PlanRunner {
   }
 
   private readonly run = (due: Due, now: Millis): void => this.options.execute(due.action, due.index, now);
+}
+
+/** The first window moment at or after `earliest` (`earliest` itself without a window). */
+export function windowMoment(earliest: Millis, window: readonly Millis[] | undefined): Millis | undefined {
+  if (window === undefined) return earliest;
+  return window.find((moment) => moment >= earliest);
 }
 
 function checkTiming(action: PlannedAction, index: number): void {

@@ -96,6 +96,7 @@ function perform(world: World, action: Omit<PlannedAction, 'timing'>, at: Millis
       const result = fromZone(dns.zone.switchMx(config.dns.newMxHost, at));
       if (result.ok) {
         log.switchedAt ??= at;
+        log.oldHostAtSwitch ??= world.router.acceptedByOldHost;
         readiness.mxSwitched(at);
         plan.fire('mxSwitched', at);
       }

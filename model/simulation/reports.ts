@@ -1,5 +1,6 @@
-import type { LedgerSummary } from '../ledger/index.js';
-import type { MailboxOutcome, MailboxSnapshotRow, Recommendations, SimulationResult, SimulationSnapshot } from '../result.js';
+import { delayHistogram, type LedgerSummary } from '../ledger/index.js';
+import type { KeyTimes, MailboxOutcome, MailboxSnapshotRow, SimulationResult, SimulationSnapshot } from '../result.js';
+import { recommendationFindings, recommendFromRuns } from '../recommendations/index.js';
 import type { HourlySeries } from './hourly-series.js';
 import { runtimeFindings } from './runtime-findings.js';
 import type { World } from './world.js';
@@ -16,15 +17,19 @@ function mailboxOutcomes(world: World): MailboxOutcome[] {
   });
 }
 
-function recommendations(world: World): Recommendations {
-  const { migration, readiness, log, config } = world;
-  const initial = migration.initialSyncDoneAt();
-  const firstProvisioned = log.provisionedAt.size === 0 ? null : Math.min(...log.provisionedAt.values());
+/** What this run did and when, observed (the recommendations and every surface read these). */
+function keyTimes(world: World): KeyTimes {
+  const { migration, readiness, log, onPrem } = world;
+  const anySynced = migration.mailboxStatistics().some((statistics) => statistics.initialSyncDoneAt !== undefined && statistics.status !== 'Failed');
+  const done = (action: string) => log.actions.find((outcome) => outcome.action === action && outcome.outcome === 'done')?.at ?? null;
   return {
-    initialSyncDoneAt: initial === undefined ? null : { p50: initial, p90: initial },
-    earliestSafeMxSwitchAt: initial ?? null,
-    earliestSafeBatchRemovalAt: readiness.recommendedAt() ?? null,
-    latestLicenseAt: firstProvisioned === null ? null : firstProvisioned + config.tenant.licenseGrace,
+    initialSyncDoneAt: anySynced ? migration.initialSyncDoneAt() ?? null : null,
+    mxSwitchedAt: log.switchedAt ?? null,
+    batchRemovedAt: log.batchRemovalStartedAt ?? null,
+    decommissionedAt: onPrem.decommissionedSince() ?? null,
+    licensesAssignedAt: done('assignLicenses'),
+    firstProvisionedAt: log.provisionedAt.size === 0 ? null : Math.min(...log.provisionedAt.values()),
+    removalSafeAt: readiness.recommendedAt() ?? null,
   };
 }
 
@@ -38,6 +43,9 @@ export function buildResult(world: World, series: HourlySeries): SimulationResul
   const initialSyncDuration = migration.initialSyncDuration();
   if (lastSyncedAt !== undefined) batch.lastSyncedAt = lastSyncedAt;
   if (initialSyncDuration !== undefined) batch.initialSyncDuration = initialSyncDuration;
+  const observed = keyTimes(world);
+  // The run's own seed alone; `recommend` / `cutover run --seeds` combine more runs of the plan.
+  const recommendations = recommendFromRuns(config, [observed]);
   const result: SimulationResult = {
     scenario: config.name,
     seed: config.seed,
@@ -56,12 +64,17 @@ export function buildResult(world: World, series: HourlySeries): SimulationResul
     causes: summary.causes,
     traces: summary.traces,
     actions: world.log.actions.map((action) => ({ ...action })),
-    findings: runtimeFindings(world, summary.causes),
+    findings: [...runtimeFindings(world, summary.causes), ...recommendationFindings(observed, recommendations)],
     series: cloneSeries(series),
-    recommendations: recommendations(world),
+    keyTimes: observed,
+    delays: delayHistogram(ledger, (id) => router.resolvePending(id)),
+    oldHostAfterSwitch: world.log.oldHostAtSwitch === undefined ? null : router.acceptedByOldHost - world.log.oldHostAtSwitch,
+    recommendations,
     migrationStatistics: migration.migrationStatistics(),
   };
   if (config.startDate !== undefined) result.startDate = config.startDate;
+  if (config.timeZone !== undefined) result.timeZone = config.timeZone;
+  if (config.horizonFromPlan !== undefined) result.horizonFromPlan = { ...config.horizonFromPlan };
   return result;
 }
 

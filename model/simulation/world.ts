@@ -33,6 +33,8 @@ export interface RunLog {
   strandedAtRemoval: number;
   /** Safe to remove, but the batch was running then: `recommendedBatchRemoval` fires once it is not. */
   removalReadyWaiting?: boolean;
+  /** The old host's accepted count when the MX was switched. */
+  oldHostAtSwitch: number | undefined;
 }
 
 /** Every part of one simulated world, wired together. */
@@ -65,7 +67,7 @@ export interface World {
 export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths: boolean, execute: (world: World, action: Omit<PlannedAction, 'timing'>, at: Millis) => ActionOutcome): World {
   const scheduler = new Scheduler({ trace });
   const random = new RandomStreams(config.seed);
-  const log: RunLog = { actions: [], refusedPlanned: [], provisionedAt: new Map(), failures: new Map(), licenseEvents: [], batchRemovalStartedAt: undefined, switchedAt: undefined, strandedAtRemoval: 0 };
+  const log: RunLog = { actions: [], refusedPlanned: [], provisionedAt: new Map(), failures: new Map(), licenseEvents: [], batchRemovalStartedAt: undefined, switchedAt: undefined, strandedAtRemoval: 0, oldHostAtSwitch: undefined };
   const ledger = new Ledger({ lateThreshold: config.ledger.lateThreshold, sampledPaths: config.ledger.sampledPaths, keepAllPaths, sampling: random.stream('ledger.sampling') });
   const users = new UserDirectory(config.organisation);
   const tenant = new Tenant({

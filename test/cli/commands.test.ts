@@ -24,12 +24,12 @@ describe('cutover sweep', () => {
     const { code, out, err } = await cli(['sweep', SCENARIO, '--vary', 'dns.initialMxTtl=0h..20h:10h', '--seeds', '4', '--workers', '0', '--report', report, '--out', runs]);
     expect(code).toBe(1);
     const rows = out.trimEnd().split('\n');
-    expect(rows[0]).toMatch(/^dns\.initialMxTtl\s+runs\s+P\(any loss\)\s+mean lost\s+mean bounced\s+p95 delay$/);
-    // the stand-in loses floor(ttl/10h) messages plus one on odd seeds when the TTL is not 0
+    expect(rows[0]).toMatch(/^dns\.initialMxTtl\s+runs\s+P\(any loss\)\s+mean lost\s+mean bounced\s+mean late\s+old host\s+p50\s+p95 delay\s+p99\s+max$/);
+    // the stand-in loses floor(ttl/10h) messages plus one on odd seeds when the TTL is not 0; delays from the fixture's exact histogram
     expect(rows.slice(2)).toEqual([
-      expect.stringMatching(/^0s\s+4\s+0\.0%\s+0\.00\s+0\.00\s+6h$/),
-      expect.stringMatching(/^10h\s+4\s+100\.0%\s+1\.50\s+0\.00\s+6h$/),
-      expect.stringMatching(/^20h\s+4\s+100\.0%\s+2\.50\s+0\.00\s+6h$/),
+      expect.stringMatching(/^0s\s+4\s+0\.0%\s+0\.00\s+0\.00\s+12\.00\s+7\.0\s+<1s\s+6m\s+6h1m\s+6h30m$/),
+      expect.stringMatching(/^10h\s+4\s+100\.0%\s+1\.50\s+0\.00\s+12\.00\s+7\.0\s+<1s\s+6m\s+6h1m\s+6h30m$/),
+      expect.stringMatching(/^20h\s+4\s+100\.0%\s+2\.50\s+0\.00\s+12\.00\s+7\.0\s+<1s\s+6m\s+6h1m\s+6h30m$/),
     ]);
     const [header, ...lines] = readFileSync(runs, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
     expect(header).toMatchObject({ cutoverSweep: 1, campaign: { scenario: 'hostile', seeds: 4, jobs: 12 }, shard: { index: 1, count: 1 } });
@@ -88,9 +88,28 @@ describe('cutover check', () => {
       rule: 'schedule.batch-removed-too-early', severity: 'warning', at: 30 * 3_600_000, atIso: '2025-03-02T14:00:00.000Z',
       message: 'Batch removed 6h after the MX switch', step: 'Step 6: Delete the batch', fix: 'Wait 72h',
     });
+    expect(failing.schedule).toMatchObject({ initialSyncDoneAt: { p50: 19 * 3_600_000, p90: 22 * 3_600_000 }, seeds: 3, syncedSeeds: 3 });
     const clean = await cli(['check', SCENARIO]);
     expect(clean.code).toBe(0);
     expect(clean.out).toContain('✔ no findings');
+  });
+
+  test('prints the schedule even with no findings, on the calendar, over the seeds asked for', async () => {
+    const { out } = await cli(['check', SCENARIO, '--seeds', '5']);
+    expect(out).toContain('Schedule    for this plan, over 5 seeds (5 synced');
+    expect(out).toContain('  initial sync done            Sun 2 Mar 03:00 UTC (T+19h) (P50) … Sun 2 Mar 06:00 UTC (T+22h) (P90)');
+    expect(out).toContain('  batch removal                from Wed 5 Mar 08:00 UTC (T+4d)');
+    expect(out).toContain('  license deadline             by Mon 31 Mar 08:00 UTC (T+30d)');
+  });
+});
+
+describe('run recommendations over seeds', () => {
+  test('by default from the run alone; with --seeds n from n runs of the plan, and it says so', async () => {
+    const one = await cli(['run', SCENARIO, '--seed', '2']);
+    expect(one.out).toContain("Recommended for this plan (this run's seed only");
+    const three = await cli(['run', SCENARIO, '--seed', '2', '--seeds', '3', '--json']);
+    expect(JSON.parse(three.out).recommendations).toMatchObject({ seeds: 3, syncedSeeds: 3 });
+    expect(three.err).toContain('seed 4 (3 of 3)');
   });
 });
 
@@ -127,5 +146,15 @@ describe('run merges the plan checker findings with the run findings', () => {
     expect(merged.findings).toEqual([error, warning]);
     const planOnly: Engine = { ...fakeEngine({ findings: [] }), checkPlan: () => [error!] };
     expect((await cli(['run', SCENARIO, '--seed', '2'], planOnly)).code).toBe(1);
+  });
+});
+
+describe('sweep progress', () => {
+  test('the ETA follows the pace so far', async () => {
+    const { eta } = await import('../../cli/progress.js');
+    expect(eta(10_000, 1, 4)).toBe(' · ETA 30s   ');
+    expect(eta(60_000, 1, 3)).toBe(' · ETA 2m00s   ');
+    expect(eta(5_000, 0, 4)).toBe('');
+    expect(eta(5_000, 4, 4)).toBe(' · done');
   });
 });

@@ -29,7 +29,7 @@ describe('cutover run', () => {
     const { code, out } = await cli(['run', SCENARIO, '--json', '--seed', '2']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(['scenario', 'seed', 'traceHash', 'horizon', 'startDate', 'batch', 'mailboxes', 'messages', 'causes', 'findings', 'recommendations', 'migrationStatistics']);
+    expect(Object.keys(json)).toEqual(['scenario', 'seed', 'traceHash', 'horizon', 'startDate', 'batch', 'mailboxes', 'messages', 'causes', 'findings', 'recommendations', 'keyTimes', 'migrationStatistics']);
     expect(json).toMatchObject({ scenario: 'hostile', seed: 2, horizon: 48 * 3_600_000, mailboxes: { total: 2, synced: 1, failed: 1 } });
     expect(Object.keys(json.messages)).toEqual(['sent', 'delivered', 'deliveredLate', 'bounced', 'lost', 'stranded', 'recovered', 'pending']);
     expect(json.batch.statusHistory[0]).toEqual({ status: 'Created', at: 600_000, atIso: '2025-03-01T08:10:00.000Z' });
@@ -56,7 +56,10 @@ describe('cutover run', () => {
     expect(out).not.toContain('\u001b[');
     expect(out).toContain('✖ 1 lost, 0 bounced');
     expect(out).toContain('Replay      cutover replay test/cli/fixtures/hostile.yaml --seed 3 --until 1d12h');
-    expect(out).toContain('initial sync done            T+19h (2025-03-02T03:00Z) (P50)');
+    expect(out).toContain('Observed in this run');
+    expect(out).toContain('  initial sync done            Sun 2 Mar 04:00 UTC (T+20h)');
+    expect(out).toContain('Recommended for this plan (this run\'s seed only');
+    expect(out).toContain('  earliest safe MX switch      Sun 2 Mar 06:00 UTC (T+22h)');
   });
 
   test('--report writes the HTML report atomically and says where', async () => {

@@ -78,7 +78,10 @@ describe('createSimulation / simulate', () => {
     expect(result.series.hours).toHaveLength(8 * 24 + 1);
     expect(result.recommendations.initialSyncDoneAt).not.toBeNull();
     expect(result.recommendations.earliestSafeBatchRemovalAt).toBeGreaterThanOrEqual(result.actions.find((action) => action.action === 'switchMx')!.at + 72 * HOUR);
-    expect(result.actions.find((action) => action.action === 'removeBatch')).toMatchObject({ outcome: 'done', at: result.recommendations.earliestSafeBatchRemovalAt });
+    // The plan removes the batch when this run judged it safe; the recommendation is never earlier.
+    expect(result.actions.find((action) => action.action === 'removeBatch')).toMatchObject({ outcome: 'done', at: result.keyTimes.removalSafeAt });
+    expect(result.keyTimes.batchRemovedAt).toBe(result.keyTimes.removalSafeAt);
+    expect(result.recommendations.earliestSafeBatchRemovalAt).toBeGreaterThanOrEqual(result.keyTimes.removalSafeAt!);
     expect(result.mailboxes.synced).toBe(4);
   });
 });

@@ -77,6 +77,7 @@ describe('the report in a real browser', () => {
   test('the sweep report renders its charts', async () => {
     const rows = [1, 2, 3].map((value) => ({
       value, label: `${value}d`, runs: 4, lossProbability: 1 / value, lossOrBounceProbability: 1 / value, meanLost: 10 / value, meanBounced: 0, p95Delay: value * 3_600_000,
+      meanLate: value, p50Delay: 60_000, p99Delay: value * 7_200_000, maxDelay: value * 9_000_000, meanOldHostAfterSwitch: value, meanByCause: { 'stranded-on-prem-after-batch-removal': 1 },
     }));
     const opened = await openReport(renderSweepReport(rows, { scenario: HOSTILE_NAME, path: 'dns.initialMxTtl', seeds: 4, command: 'cutover sweep x' }), 'sweep-report');
     expect(opened.problems).toEqual([]);

@@ -37,7 +37,8 @@ describe('renderReport', () => {
   });
 
   test('shows times relative to the start and as calendar times', () => {
-    expect(html).toContain('T+19h (2025-03-02T03:00Z)');
+    expect(html).toContain('Sun 2 Mar 03:00 UTC (T+19h)');
+    expect(html).toContain('Observed in this run');
     expect(html).toContain('preflight.hidden-mailboxes');
     expect(html).toContain('refused');
   });
@@ -64,14 +65,15 @@ describe('renderSweepReport', () => {
   test('renders the risk table with escaped labels', () => {
     const html = renderSweepReport(
       [
-        { value: 1, label: '1h', runs: 4, lossProbability: 0.5, lossOrBounceProbability: 0.75, meanLost: 2, meanBounced: 1, p95Delay: 3_600_000 },
-        { value: 2, label: '<2h>', runs: 4, lossProbability: 0, lossOrBounceProbability: 0, meanLost: 0, meanBounced: 0, p95Delay: null },
+        { value: 1, label: '1h', runs: 4, lossProbability: 0.5, lossOrBounceProbability: 0.75, meanLost: 2, meanBounced: 1, p95Delay: 3_600_000, meanLate: 3, p50Delay: 60_000, p99Delay: 7_200_000, maxDelay: 9_000_000, meanOldHostAfterSwitch: 4, meanByCause: { '<cause>': 2 } },
+        { value: 2, label: '<2h>', runs: 4, lossProbability: 0, lossOrBounceProbability: 0, meanLost: 0, meanBounced: 0, p95Delay: null, meanLate: 0, p50Delay: null, p99Delay: null, maxDelay: null, meanOldHostAfterSwitch: 0, meanByCause: {} },
       ],
       { scenario: 'textbook', path: 'dns.initialMxTtl', seeds: 4, command: 'cutover sweep textbook --vary x=1..2 --seeds 4' },
     );
     expect(html).toContain('50.0%');
     expect(html).toContain('&lt;2h&gt;');
-    expect(dataBlock(html).charts).toHaveLength(2);
+    expect(html).toContain('&lt;cause&gt; 2.00');
+    expect(dataBlock(html).charts.map((chart) => chart.id)).toEqual(['chart-sweep', 'chart-sweep-late', 'chart-sweep-delay']);
   });
 });
 
@@ -81,8 +83,9 @@ describe('describeInstant', () => {
     expect(describeInstant(3_600_000 + 29_999)).toBe('T+1h');
     expect(describeInstant(3_600_000 + 30_000)).toBe('T+1h1m');
     expect(describeInstant(61_400)).toBe('T+1m1s');
-    expect(describeInstant(250)).toBe('T+250ms');
-    expect(describeInstant(90 * 60_000 + 812, '2025-03-03T08:00:00Z')).toBe('T+1h30m (2025-03-03T09:30Z)');
+    expect(describeInstant(250)).toBe('T+0');
+    expect(describeInstant(90 * 60_000 + 812, '2025-03-03T08:00:00Z')).toBe('Mon 3 Mar 09:30 UTC (T+1h30m)');
+    expect(describeInstant(90 * 60_000, '2025-03-14T19:00:00Z', 'Europe/Berlin')).toBe('Fri 14 Mar 21:30 CET (T+1h30m)');
     expect(describeInstant(null)).toBe('—');
   });
 });

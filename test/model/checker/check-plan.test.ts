@@ -155,3 +155,15 @@ describe('checkPlan', () => {
     expect(findings.find((finding) => finding.rule === 'schedule.batch-removed-before-72h')?.at).toBeGreaterThan(HOUR);
   });
 });
+
+describe('method advice', () => {
+  it('is an info finding with the alternative for the Exchange version, never a refusal', async () => {
+    const { loadScenario } = await import('../../../scenarios/index.js');
+    const { checkPlan } = await import('../../../model/checker/index.js');
+    const findings = checkPlan(loadScenario('max').config).filter((finding) => finding.rule.startsWith('method.'));
+    expect(findings.map((finding) => [finding.rule, finding.severity])).toEqual([['method.cutover-above-150', 'info'], ['method.long-coexistence', 'info']]);
+    expect(findings[0]!.fix).toMatch(/hybrid/);
+    const small = checkPlan(loadScenario('textbook').config).filter((finding) => finding.rule.startsWith('method.'));
+    expect(small).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { at, gap, plus, range, type Bounds } from '../../../model/checker/moment.js';
 
-const bounds: Bounds = { initialSync: { low: 10, high: 50 }, removalWait: { low: 100, high: 200 } };
+const bounds: Bounds = { initialSync: { low: 10, high: 50 }, removalWait: { low: 100, high: 200 }, windowWait: { low: 0, high: 0 } };
 
 describe('symbolic moments', () => {
   it('a moment relative to an uncertain one keeps its exact distance', () => {
