@@ -49,8 +49,6 @@ export class MigrationConsole {
   }
 
   run(line: string): ConsoleReply {
-    const trimmed = line.trim();
-    if (trimmed !== '' && this.history[this.history.length - 1] !== trimmed) this.history.push(trimmed);
     const printed: string[] = [];
     const reply: ConsoleReply = { input: line, output: '', error: false };
     try {
@@ -68,6 +66,9 @@ export class MigrationConsole {
       printed.push(formatError(toRecord(error)));
     }
     reply.output = printed.join('\n');
+    // Added after the line ran, as PowerShell does: Get-History does not list itself.
+    const trimmed = line.trim();
+    if (trimmed !== '' && this.history[this.history.length - 1] !== trimmed) this.history.push(trimmed);
     return reply;
   }
 
