@@ -7,6 +7,7 @@ import { GuidePanel } from './guide/guide-panel.js';
 import { GUIDED_SCENARIO } from './guide/presets.js';
 import { ActionsPanel } from './panels/actions-panel.js';
 import { ChartsPanel } from './panels/charts-panel.js';
+import { ConsolePanel } from './panels/console-panel.js';
 import { ScenarioBar, type ScenarioChoice } from './panels/scenario-bar.js';
 import { BatchPanel, DnsPanel, FindingsPanel, LicensesPanel, setClockLabel } from './panels/status-panels.js';
 import { TimeControls } from './panels/time-controls.js';
@@ -51,6 +52,7 @@ export class Dashboard<Snapshot = unknown> {
   private readonly table = new MailboxTable();
   private readonly charts = new ChartsPanel();
   private readonly tracer: TracerPanel;
+  readonly console: ConsolePanel;
 
   constructor(private readonly deps: DashboardDependencies<Snapshot>) {
     const dashboard = this;
@@ -83,6 +85,7 @@ export class Dashboard<Snapshot = unknown> {
       startGuided: () => this.load({ source: { name: GUIDED_SCENARIO }, seed: undefined, runPlan: false }),
       loadPreset: (preset) => this.load({ source: { name: preset.scenario }, seed: undefined, runPlan: true }),
     });
+    this.console = new ConsolePanel(() => this.session as TrainerSession<unknown> | undefined, () => this.render(true));
     this.tracer = new TracerPanel({
       traces: () => this.session?.simulation.result().traces ?? [],
       message: (id) => this.session?.simulation.message(id),
@@ -94,7 +97,7 @@ export class Dashboard<Snapshot = unknown> {
         el('div', { className: 'side' }, this.time.element, this.guide.element, this.actions.element),
         el('main', { className: 'main' },
           el('div', { className: 'row' }, this.batch.element, this.dns.element, this.licenses.element),
-          this.table.element, this.charts.element, this.findings.element, this.tracer.element)));
+          this.console.element, this.table.element, this.charts.element, this.findings.element, this.tracer.element)));
   }
 
   /** A link that rebuilds this exact state: the page address with the encoded state in its fragment. */
