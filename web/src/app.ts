@@ -5,6 +5,7 @@ import { Player, type FrameSource } from './clock/playback.js';
 import { el } from './dom.js';
 import { GuidePanel } from './guide/guide-panel.js';
 import { GUIDED_SCENARIO } from './guide/presets.js';
+import { doStep, type StepSession } from './guide/step-runner.js';
 import { ActionsPanel } from './panels/actions-panel.js';
 import { ChartsPanel } from './panels/charts-panel.js';
 import { ConsolePanel } from './panels/console-panel.js';
@@ -75,13 +76,23 @@ export class Dashboard<Snapshot = unknown> {
       pause: () => this.player.pause(),
       setSpeed: (index) => { this.player.speedIndex = index; },
       step: () => this.whilePaused(() => this.session?.stepToNextEvent()),
-      goTo: (time) => this.whilePaused(() => this.session?.goTo(time)),
-      restart: () => this.whilePaused(() => this.session?.restart()),
+      goTo: (time) => this.whilePaused(() => {
+        if (time < (this.session?.now() ?? 0)) this.forgetOutcomes();
+        this.session?.goTo(time);
+      }),
+      restart: () => this.whilePaused(() => {
+        this.forgetOutcomes();
+        this.session?.restart();
+      }),
     });
     this.actions = new ActionsPanel((command) => this.giveAndRender(command));
     this.guide = new GuidePanel({
-      give: (command) => this.actions.showOutcome(this.giveAndRender(command)),
-      runUntil: (condition) => this.runUntil(condition),
+      doStep: (step, free) => {
+        if (this.player.playing) this.player.pause();
+        const report = doStep(step, this.stepSession(), free);
+        this.render(true);
+        return report;
+      },
       startGuided: () => this.load({ source: { name: GUIDED_SCENARIO }, seed: undefined, runPlan: false }),
       loadPreset: (preset) => this.load({ source: { name: preset.scenario }, seed: undefined, runPlan: true }),
     });
@@ -127,18 +138,25 @@ export class Dashboard<Snapshot = unknown> {
     this.render(true);
   }
 
-  /** Runs in simulated quarter-hours until the condition holds; stops at the horizon. */
-  runUntil(condition: (view: DashboardView, log: readonly LoggedAction[]) => boolean): boolean {
+  /** The session as the guide's "Do this step" drives it: the same action layer as buttons and console. */
+  private stepSession(): StepSession {
     const session = this.requireSession();
-    if (this.player.playing) this.player.pause();
-    const chunk = 15 * 60_000;
-    let view = this.view();
-    while (!condition(view, session.log) && session.now() < session.horizon) {
-      session.goTo(session.now() + chunk);
-      view = this.view();
-    }
-    this.render(true);
-    return condition(view, session.log);
+    return {
+      horizon: session.horizon,
+      get log() { return session.log; },
+      now: () => session.now(),
+      goTo: (time) => session.goTo(time),
+      act: (command) => session.act(command),
+      availableActions: () => session.simulation.availableActions(),
+      view: () => this.view(),
+    };
+  }
+
+  /** Outcome messages and a share link describe the state they were made in; a rewind or a load drops them. */
+  private forgetOutcomes(): void {
+    this.guide.reset();
+    this.actions.clearOutcome();
+    this.bar.clearLink();
   }
 
   /** Shows a problem (a bad link, a bad file) in the header. */
@@ -160,6 +178,7 @@ export class Dashboard<Snapshot = unknown> {
       this.source = choice.source;
       this.runPlan = choice.runPlan;
       this.tracer.reset();
+      this.forgetOutcomes();
       this.guide.setPlanMode(choice.runPlan);
       this.bar.show({ name: config.name, seed: config.seed, runPlan: choice.runPlan, ...(loaded.description ? { description: loaded.description } : {}) });
       this.bar.setStatus(`Loaded ${fileName}.`);
