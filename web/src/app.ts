@@ -1,7 +1,8 @@
 import { isInputError, type Millis } from '../../sim/index.js';
 import type { SimulationConfig } from '../../model/config.js';
-import type { ActionOutcome, SimulationResult, TimeSeries } from '../../model/result.js';
+import type { ActionOutcome, Finding, SimulationResult, TimeSeries } from '../../model/result.js';
 import { Player, type FrameSource } from './clock/playback.js';
+import { meaningfulState, stepToMeaningful } from './clock/meaningful.js';
 import { el } from './dom.js';
 import { GuidePanel } from './guide/guide-panel.js';
 import { GUIDED_SCENARIO } from './guide/presets.js';
@@ -26,6 +27,8 @@ export interface DashboardDependencies<Snapshot> {
   scenarios: Readonly<Record<string, string>>;
   parse(text: string, fileName: string): { config: SimulationConfig; description?: string };
   renderReport(result: SimulationResult, scenarioFile: string): string;
+  /** The plan checker, for the findings of a scenario whose own plan runs (the presets). */
+  checkPlan?(config: SimulationConfig): Finding[];
   frames: FrameSource;
   /** Called after every redraw (tests and the share link read the state through it). */
   onChange?(dashboard: Dashboard<Snapshot>): void;
@@ -40,6 +43,8 @@ export class Dashboard<Snapshot = unknown> {
   session: TrainerSession<Snapshot> | undefined;
   source: ShareState['scenario'] = { name: GUIDED_SCENARIO };
   runPlan = false;
+  /** The plan checker's findings when the scenario's own plan runs: they explain what is coming. */
+  private planFindings: Finding[] = [];
   private readonly player: Player;
   private frame = 0;
   private readonly bar: ScenarioBar;
@@ -75,7 +80,7 @@ export class Dashboard<Snapshot = unknown> {
       play: () => this.player.play(),
       pause: () => this.player.pause(),
       setSpeed: (index) => { this.player.speedIndex = index; },
-      step: () => this.whilePaused(() => this.session?.stepToNextEvent()),
+      step: () => this.whilePaused(() => this.stepToMeaningful()),
       goTo: (time) => this.whilePaused(() => {
         if (time < (this.session?.now() ?? 0)) this.forgetOutcomes();
         this.session?.goTo(time);
@@ -152,6 +157,18 @@ export class Dashboard<Snapshot = unknown> {
     };
   }
 
+  /** "Step to next event": the next admin action, status change, DNS change or finding, not the next engine event. */
+  private stepToMeaningful(): void {
+    const session = this.requireSession();
+    stepToMeaningful({
+      horizon: session.horizon,
+      now: () => session.now(),
+      goTo: (time) => session.goTo(time),
+      nextEventAt: () => session.simulation.nextEventAt(),
+      state: () => meaningfulState(this.view(), session.log.length, session.simulation.availableActions()),
+    });
+  }
+
   /** Outcome messages and a share link describe the state they were made in; a rewind or a load drops them. */
   private forgetOutcomes(): void {
     this.guide.reset();
@@ -174,6 +191,7 @@ export class Dashboard<Snapshot = unknown> {
       const loaded = this.deps.parse(text, fileName);
       const config: SimulationConfig = { ...loaded.config, seed: choice.seed ?? loaded.config.seed, plan: choice.runPlan ? loaded.config.plan : [] };
       this.session = new TrainerSession(config, this.deps.factory, log);
+      this.planFindings = choice.runPlan ? this.deps.checkPlan?.(config) ?? [] : [];
       if (at > 0) this.session.goTo(at);
       this.source = choice.source;
       this.runPlan = choice.runPlan;
@@ -192,7 +210,9 @@ export class Dashboard<Snapshot = unknown> {
 
   view(): DashboardView {
     const session = this.requireSession();
-    return this.deps.toView(session.simulation.snapshot(), session.config);
+    const view = this.deps.toView(session.simulation.snapshot(), session.config);
+    if (this.planFindings.length > 0) view.findings = [...view.findings, ...this.planFindings];
+    return view;
   }
 
   shareState(): ShareState | undefined {

@@ -39,7 +39,7 @@ export class GuidePanel {
       const button = el('button', { type: 'button', 'data-preset': preset.scenario, text: preset.title });
       button.addEventListener('click', () => {
         commands.loadPreset(preset);
-        setText(this.presetNote, `${preset.title}: ${preset.watch}`);
+        setText(this.presetNote, `${preset.title}: ${preset.watch} Fix: ${preset.fix}`);
       });
       presets.append(el('li', {}, button));
     }
