@@ -6,7 +6,7 @@ import { fuzzCampaignFor } from './fuzz-campaign.js';
 import { counterexampleLines, locateCounterexample } from './fuzz-merge.js';
 import { existingFuzzHeader, openFuzzResults } from './fuzz-out.js';
 import { runFuzzShard, type FuzzShardOutcome } from './fuzz-shard.js';
-import type { FuzzOptions } from './fuzz.js';
+import type { FuzzOptions } from './fuzz-options.js';
 import { progressBar } from './progress.js';
 import { shardLabel, type Shard } from './shard.js';
 

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { InputError, MINUTE, type Millis } from '../sim/index.js';
+import { InputError, MINUTE } from '../sim/index.js';
 import { checkOutputPath } from './atomic-write.js';
 import { shellQuote, type CommandContext } from './context.js';
 import { parsePositiveCount, parseSeed, positiveDuration } from './option-parsers.js';
 import { progressBar } from './progress.js';
+import type { FuzzOptions } from './fuzz-options.js';
 import { WHOLE, parseShard, shardLabel, type Shard } from './shard.js';
 
 /**
@@ -21,21 +22,6 @@ import { WHOLE, parseShard, shardLabel, type Shard } from './shard.js';
  * search itself (fuzz-search.ts, with fast-check and the testing kit) is loaded only when
  * the command runs, so other commands do not pay for loading it.
  */
-
-export interface FuzzOptions {
-  runs: number;
-  /** Wall-clock budget; no new case starts once it has run out (the search stops without failing). */
-  time: Millis;
-  /** fast-check's seed: the same seed, runs and scenario search the same cases. */
-  seed?: number;
-  output?: string;
-  /** Also check the metamorphic properties (default true; each costs two more runs per case). */
-  metamorphic?: boolean;
-  /** Results file: one JSON line per finished case (resumable, mergeable). */
-  out?: string;
-  shard?: Shard;
-  fresh?: boolean;
-}
 
 export const parseTimeBudget = positiveDuration('--time 10m');
 
