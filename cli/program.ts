@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { addCheckCommand } from './command-check.js';
+import { addConsoleCommand } from './command-console.js';
 import { addFuzzCommand } from './fuzz.js';
 import { addImportCommand } from './command-import.js';
 import { addMergeCommand } from './command-merge.js';
@@ -45,6 +46,7 @@ Examples:
   cutover import mailboxes.csv -o plan.yaml
   cutover schema > scenario.schema.json
   cutover serve                                the trainer dashboard in the browser
+  cutover console textbook                     a migration PowerShell console over simulated time
 
 Exit codes: 0 all well; 1 mail lost or bounced, or error findings; 2 bad input; 3 internal error.`);
   addRunCommand(program, context);
@@ -56,5 +58,6 @@ Exit codes: 0 all well; 1 mail lost or bounced, or error findings; 2 bad input; 
   addImportCommand(program, context);
   addSchemaCommand(program, context);
   addServeCommand(program, context);
+  addConsoleCommand(program, context);
   return program;
 }

@@ -134,6 +134,14 @@ export function createDns(options: DnsOptions): Dns {
       if (count === config.resolverCount && last.host === host && last.at <= now) converged = { host, states, at: now };
       return count / config.resolverCount;
     },
+    peekMx(resolver, now) {
+      checkResolver(resolver);
+      // As in shareAnswering: committing up to the engine's present is invisible; past it, scratch only.
+      const committed = Math.min(now, scheduler.now());
+      caches.replayed(resolver, committed, true);
+      if (now > committed) caches.replayed(resolver, now, false);
+      return caches.peekFromScratch(resolver, now, reachableAt(now));
+    },
     policyOf(resolver) {
       checkResolver(resolver);
       return { ...policies[resolver]! };

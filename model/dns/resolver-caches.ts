@@ -126,4 +126,21 @@ export class ResolverCaches {
     if (host !== NO_HOST && policy.serveStale && now < this.scratchExpiresAt + policy.maxStale) return this.hosts[host];
     return undefined;
   }
+
+  /**
+   * What `answerFromScratch` would answer, with where it came from and when a cached answer
+   * expires (for a look-up shown to a person: Resolve-DnsName, the tracer). Reads the scratch
+   * fields `replayed` left.
+   */
+  peekFromScratch(resolver: number, now: Millis, reachable: boolean): { host: string | undefined; cached: boolean; expiresAt: Millis } {
+    const host = this.scratchHost;
+    if (host !== NO_HOST && now < this.scratchExpiresAt) return { host: this.hosts[host], cached: true, expiresAt: this.scratchExpiresAt };
+    if (reachable) {
+      const answer = this.zone.mx(now);
+      return { host: answer.host, cached: false, expiresAt: now + effectiveTtl(this.policies[resolver]!, answer.ttl) };
+    }
+    const policy = this.policies[resolver]!;
+    if (host !== NO_HOST && policy.serveStale && now < this.scratchExpiresAt + policy.maxStale) return { host: this.hosts[host], cached: true, expiresAt: this.scratchExpiresAt };
+    return { host: undefined, cached: false, expiresAt: now };
+  }
 }

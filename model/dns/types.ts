@@ -64,6 +64,12 @@ export interface Dns {
   /** Share of resolvers whose answer at `now` would be `host` (pure: no cache change, no random draw). */
   shareAnswering(host: string, now: Millis): number;
   policyOf(resolver: number): ResolverPolicy;
+  /**
+   * What resolver `resolver` would answer at `now` without looking anything up (no random draw,
+   * no cache change a later look-up could see): the host, whether it is a cached answer, and
+   * when that answer expires. For people asking (Resolve-DnsName in the console).
+   */
+  peekMx(resolver: number, now: Millis): { host: string | undefined; cached: boolean; expiresAt: Millis };
   /** The authorities become unreachable (or reachable again) from `at` on. */
   setAuthorityReachable(reachable: boolean, at: Millis): void;
   /** Whether the authorities answer at `at`. */

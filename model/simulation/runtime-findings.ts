@@ -22,7 +22,17 @@ export function runtimeFindings(world: World, causes: Partial<Record<MessageFate
       fix: 'Move the action after the moment its precondition holds, or add the missing step before it.',
     });
   }
+  const running = world.scheduler.now() < config.horizon;
   for (const { action, index, anchor } of plan.unscheduled()) {
+    if (running) {
+      // The run is not over: the anchor may still come. Saying "never ran" now would be false.
+      findings.push({
+        rule: 'runtime.action-pending', severity: 'info', step: ACTION_STEPS[action.action],
+        message: `Planned action ${index + 1} (${action.action}) is pending: it waits for "${anchor}", which has not happened by ${formatInstant(world.scheduler.now())}.`,
+        fix: 'Nothing to do yet; it runs when its anchor happens.',
+      });
+      continue;
+    }
     findings.push({
       rule: 'runtime.action-never-ran', severity: 'warning', step: ACTION_STEPS[action.action],
       message: `Planned action ${index + 1} (${action.action}) never ran: its anchor "${anchor}" did not happen before ${formatInstant(world.scheduler.now())}.`,

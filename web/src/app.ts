@@ -1,12 +1,15 @@
 import { isInputError, type Millis } from '../../sim/index.js';
 import type { SimulationConfig } from '../../model/config.js';
-import type { ActionOutcome, SimulationResult, TimeSeries } from '../../model/result.js';
+import type { ActionOutcome, Finding, SimulationResult, TimeSeries } from '../../model/result.js';
 import { Player, type FrameSource } from './clock/playback.js';
+import { meaningfulState, stepToMeaningful } from './clock/meaningful.js';
 import { el } from './dom.js';
 import { GuidePanel } from './guide/guide-panel.js';
 import { GUIDED_SCENARIO } from './guide/presets.js';
+import { doStep, type StepSession } from './guide/step-runner.js';
 import { ActionsPanel } from './panels/actions-panel.js';
 import { ChartsPanel } from './panels/charts-panel.js';
+import { ConsolePanel } from './panels/console-panel.js';
 import { ScenarioBar, type ScenarioChoice } from './panels/scenario-bar.js';
 import { BatchPanel, DnsPanel, FindingsPanel, LicensesPanel, setClockLabel } from './panels/status-panels.js';
 import { TimeControls } from './panels/time-controls.js';
@@ -24,6 +27,8 @@ export interface DashboardDependencies<Snapshot> {
   scenarios: Readonly<Record<string, string>>;
   parse(text: string, fileName: string): { config: SimulationConfig; description?: string };
   renderReport(result: SimulationResult, scenarioFile: string): string;
+  /** The plan checker, for the findings of a scenario whose own plan runs (the presets). */
+  checkPlan?(config: SimulationConfig): Finding[];
   frames: FrameSource;
   /** Called after every redraw (tests and the share link read the state through it). */
   onChange?(dashboard: Dashboard<Snapshot>): void;
@@ -38,6 +43,8 @@ export class Dashboard<Snapshot = unknown> {
   session: TrainerSession<Snapshot> | undefined;
   source: ShareState['scenario'] = { name: GUIDED_SCENARIO };
   runPlan = false;
+  /** The plan checker's findings when the scenario's own plan runs: they explain what is coming. */
+  private planFindings: Finding[] = [];
   private readonly player: Player;
   private frame = 0;
   private readonly bar: ScenarioBar;
@@ -51,6 +58,7 @@ export class Dashboard<Snapshot = unknown> {
   private readonly table = new MailboxTable();
   private readonly charts = new ChartsPanel();
   private readonly tracer: TracerPanel;
+  readonly console: ConsolePanel;
 
   constructor(private readonly deps: DashboardDependencies<Snapshot>) {
     const dashboard = this;
@@ -72,17 +80,28 @@ export class Dashboard<Snapshot = unknown> {
       play: () => this.player.play(),
       pause: () => this.player.pause(),
       setSpeed: (index) => { this.player.speedIndex = index; },
-      step: () => this.whilePaused(() => this.session?.stepToNextEvent()),
-      goTo: (time) => this.whilePaused(() => this.session?.goTo(time)),
-      restart: () => this.whilePaused(() => this.session?.restart()),
+      step: () => this.whilePaused(() => this.stepToMeaningful()),
+      goTo: (time) => this.whilePaused(() => {
+        if (time < (this.session?.now() ?? 0)) this.forgetOutcomes();
+        this.session?.goTo(time);
+      }),
+      restart: () => this.whilePaused(() => {
+        this.forgetOutcomes();
+        this.session?.restart();
+      }),
     });
     this.actions = new ActionsPanel((command) => this.giveAndRender(command));
     this.guide = new GuidePanel({
-      give: (command) => this.actions.showOutcome(this.giveAndRender(command)),
-      runUntil: (condition) => this.runUntil(condition),
+      doStep: (step, free) => {
+        if (this.player.playing) this.player.pause();
+        const report = doStep(step, this.stepSession(), free);
+        this.render(true);
+        return report;
+      },
       startGuided: () => this.load({ source: { name: GUIDED_SCENARIO }, seed: undefined, runPlan: false }),
       loadPreset: (preset) => this.load({ source: { name: preset.scenario }, seed: undefined, runPlan: true }),
     });
+    this.console = new ConsolePanel(() => this.session as TrainerSession<unknown> | undefined, () => this.render(true));
     this.tracer = new TracerPanel({
       traces: () => this.session?.simulation.result().traces ?? [],
       message: (id) => this.session?.simulation.message(id),
@@ -94,7 +113,7 @@ export class Dashboard<Snapshot = unknown> {
         el('div', { className: 'side' }, this.time.element, this.guide.element, this.actions.element),
         el('main', { className: 'main' },
           el('div', { className: 'row' }, this.batch.element, this.dns.element, this.licenses.element),
-          this.table.element, this.charts.element, this.findings.element, this.tracer.element)));
+          this.console.element, this.table.element, this.charts.element, this.findings.element, this.tracer.element)));
   }
 
   /** A link that rebuilds this exact state: the page address with the encoded state in its fragment. */
@@ -124,18 +143,37 @@ export class Dashboard<Snapshot = unknown> {
     this.render(true);
   }
 
-  /** Runs in simulated quarter-hours until the condition holds; stops at the horizon. */
-  runUntil(condition: (view: DashboardView, log: readonly LoggedAction[]) => boolean): boolean {
+  /** The session as the guide's "Do this step" drives it: the same action layer as buttons and console. */
+  private stepSession(): StepSession {
     const session = this.requireSession();
-    if (this.player.playing) this.player.pause();
-    const chunk = 15 * 60_000;
-    let view = this.view();
-    while (!condition(view, session.log) && session.now() < session.horizon) {
-      session.goTo(session.now() + chunk);
-      view = this.view();
-    }
-    this.render(true);
-    return condition(view, session.log);
+    return {
+      horizon: session.horizon,
+      get log() { return session.log; },
+      now: () => session.now(),
+      goTo: (time) => session.goTo(time),
+      act: (command) => session.act(command),
+      availableActions: () => session.simulation.availableActions(),
+      view: () => this.view(),
+    };
+  }
+
+  /** "Step to next event": the next admin action, status change, DNS change or finding, not the next engine event. */
+  private stepToMeaningful(): void {
+    const session = this.requireSession();
+    stepToMeaningful({
+      horizon: session.horizon,
+      now: () => session.now(),
+      goTo: (time) => session.goTo(time),
+      nextEventAt: () => session.simulation.nextEventAt(),
+      state: () => meaningfulState(this.view(), session.log.length, session.simulation.availableActions()),
+    });
+  }
+
+  /** Outcome messages and a share link describe the state they were made in; a rewind or a load drops them. */
+  private forgetOutcomes(): void {
+    this.guide.reset();
+    this.actions.clearOutcome();
+    this.bar.clearLink();
   }
 
   /** Shows a problem (a bad link, a bad file) in the header. */
@@ -153,10 +191,12 @@ export class Dashboard<Snapshot = unknown> {
       const loaded = this.deps.parse(text, fileName);
       const config: SimulationConfig = { ...loaded.config, seed: choice.seed ?? loaded.config.seed, plan: choice.runPlan ? loaded.config.plan : [] };
       this.session = new TrainerSession(config, this.deps.factory, log);
+      this.planFindings = choice.runPlan ? this.deps.checkPlan?.(config) ?? [] : [];
       if (at > 0) this.session.goTo(at);
       this.source = choice.source;
       this.runPlan = choice.runPlan;
       this.tracer.reset();
+      this.forgetOutcomes();
       this.guide.setPlanMode(choice.runPlan);
       this.bar.show({ name: config.name, seed: config.seed, runPlan: choice.runPlan, ...(loaded.description ? { description: loaded.description } : {}) });
       this.bar.setStatus(`Loaded ${fileName}.`);
@@ -170,7 +210,9 @@ export class Dashboard<Snapshot = unknown> {
 
   view(): DashboardView {
     const session = this.requireSession();
-    return this.deps.toView(session.simulation.snapshot(), session.config);
+    const view = this.deps.toView(session.simulation.snapshot(), session.config);
+    if (this.planFindings.length > 0) view.findings = [...view.findings, ...this.planFindings];
+    return view;
   }
 
   shareState(): ShareState | undefined {

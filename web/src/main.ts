@@ -2,6 +2,7 @@ import './styles.css';
 import { createSimulation } from '../../model/simulation.js';
 import type { SimulationSnapshot } from '../../model/result.js';
 import { renderReport } from '../../report/render.js';
+import { checkPlan } from '../../model/checker/index.js';
 import { parseScenario } from '../../scenarios/parse.js';
 import { Dashboard } from './app.js';
 import { GUIDED_SCENARIO } from './guide/presets.js';
@@ -19,6 +20,7 @@ const dashboard = new Dashboard<SimulationSnapshot>({
   scenarios: builtinScenarios(),
   parse: parseScenario,
   renderReport: (result, scenarioFile) => renderReport(result, { scenarioFile }),
+  checkPlan,
   frames: { request: (callback) => requestAnimationFrame(callback), cancel: (handle) => cancelAnimationFrame(handle) },
 });
 

@@ -1,24 +1,34 @@
 import { clear, el, panel, setText } from '../dom.js';
 import type { DashboardView } from '../session/view.js';
-import type { AdminCommand, LoggedAction } from '../session/types.js';
+import type { LoggedAction } from '../session/types.js';
 import { GUIDE_STEPS, completedSteps, currentStep, type GuideStep } from './steps.js';
 import { MISTAKE_PRESETS, type MistakePreset } from './presets.js';
+import type { StepReport } from './step-runner.js';
+import { cutoverSummary } from './summary.js';
 
 export interface GuideCommands {
-  give(command: AdminCommand): void;
-  /** Runs the clock until the condition holds (or the horizon); false when it never did. */
-  runUntil(condition: (view: DashboardView, log: readonly LoggedAction[]) => boolean): boolean;
+  /** Carries out a step (waiting in simulated time in guided mode) and says what happened. */
+  doStep(step: GuideStep, free: boolean): StepReport;
   startGuided(): void;
   loadPreset(preset: MistakePreset): void;
 }
 
-/** Guided mode: the article's steps in order, each explained, ticked off when done; and the mistake presets. */
+/**
+ * Guided mode: the article's steps in order, each explained, ticked off when done. Steps
+ * unlock one at a time; free mode unlocks them all and gives commands at once, so a class can
+ * make a mistake on purpose. When the cutover is over, a summary says what was lost or late,
+ * why, and the fix for each cause.
+ */
 export class GuidePanel {
   readonly element: HTMLElement;
   private readonly list = el('ol', { className: 'guide', id: 'guide-steps' });
   private readonly items: { item: HTMLLIElement; button: HTMLButtonElement; state: HTMLElement }[] = [];
   private readonly presetNote = el('p', { id: 'preset-note', className: 'preset-note', 'aria-live': 'polite' });
   private readonly planNote = el('p', { id: 'plan-note', className: 'help', text: "The scenario's own plan gives the commands here; the guided steps follow your own commands in a by-hand cutover." });
+  private readonly free = el('input', { id: 'guide-free', type: 'checkbox' });
+  private readonly status = el('p', { id: 'guide-status', className: 'guide-status', role: 'status', 'aria-live': 'polite' });
+  private readonly summary = el('section', { id: 'cutover-summary', className: 'cutover-summary', 'aria-labelledby': 'cutover-summary-title' });
+  private readonly freeRow: HTMLElement;
 
   constructor(private readonly commands: GuideCommands) {
     GUIDE_STEPS.forEach((step, index) => this.list.append(this.stepItem(step, index)));
@@ -29,12 +39,15 @@ export class GuidePanel {
       const button = el('button', { type: 'button', 'data-preset': preset.scenario, text: preset.title });
       button.addEventListener('click', () => {
         commands.loadPreset(preset);
-        setText(this.presetNote, `${preset.title}: ${preset.watch}`);
+        setText(this.presetNote, `${preset.title}: ${preset.watch} Fix: ${preset.fix}`);
       });
       presets.append(el('li', {}, button));
     }
     this.planNote.hidden = true;
-    this.element = panel('guide', 'Guided mode', start, this.planNote, this.list,
+    this.summary.hidden = true;
+    this.free.addEventListener('change', () => this.list.classList.toggle('free', this.free.checked));
+    this.freeRow = el('p', { className: 'guide-mode' }, this.free, el('label', { for: 'guide-free', text: 'Free mode: any step, any time, no waiting (mistakes allowed on purpose)' }));
+    this.element = panel('guide', 'Guided mode', start, this.freeRow, this.planNote, this.status, this.list, this.summary,
       el('h3', { text: 'Mistake presets' }),
       el('p', { className: 'help', text: 'Each loads a scenario whose own plan makes the mistake; press Play and watch.' }),
       presets, this.presetNote);
@@ -44,13 +57,14 @@ export class GuidePanel {
     const state = el('span', { className: 'step-state', text: 'to do' });
     const button = el('button', { type: 'button', className: 'step-do', 'data-step': step.id, text: step.command !== undefined ? 'Do this step' : 'Run until done' });
     button.addEventListener('click', () => {
-      if (step.command !== undefined) this.commands.give(step.command);
-      else if (step.waitFor !== undefined) this.commands.runUntil(step.waitFor);
+      const report = this.commands.doStep(step, this.free.checked);
+      setText(this.status, `${step.title}: ${report.text}`);
+      this.status.className = `guide-status ${report.result === 'done' ? 'tone-good' : 'tone-bad'}`;
     });
     const item = el('li', { 'data-step': step.id },
       el('h3', {}, el('span', { text: `${step.title}${step.optional ? ' (optional)' : ''}` }), ' ', state),
       el('p', { className: 'source', text: `Article: ${step.source}` }),
-      el('p', { text: step.explanation }), button);
+      el('p', { className: 'explanation', text: step.explanation }), button);
     this.items[index] = { item, button, state };
     return item;
   }
@@ -58,21 +72,54 @@ export class GuidePanel {
   update(view: DashboardView, log: readonly LoggedAction[]): void {
     const done = completedSteps(view, log);
     const current = currentStep(done);
+    const free = this.free.checked;
     done.forEach((isDone, index) => {
       const entry = this.items[index];
       if (entry === undefined) return;
-      setText(entry.state, isDone ? '✓ done' : index === current ? '→ now' : 'to do');
+      // Optional steps do not hold the next one back: the first open required step and any open optional step before it are unlocked.
+      const locked = !free && !isDone && index > current && GUIDE_STEPS.slice(current, index).some((step, offset) => !done[current + offset] && !step.optional);
+      setText(entry.state, isDone ? '✓ done' : index === current ? '→ now' : locked ? '🔒 locked' : 'to do');
       entry.item.classList.toggle('done', isDone);
       entry.item.classList.toggle('current', index === current);
+      entry.item.classList.toggle('locked', locked);
       if (index === current) entry.item.setAttribute('aria-current', 'step');
       else entry.item.removeAttribute('aria-current');
       entry.button.hidden = isDone;
+      entry.button.disabled = locked;
+      entry.button.title = locked ? 'Do the steps before this one first (or tick free mode)' : '';
     });
+    const required = GUIDE_STEPS.every((step, index) => done[index] || step.optional);
+    this.showSummary(required || view.now >= view.horizon ? view : undefined);
+  }
+
+  private showSummary(view: DashboardView | undefined): void {
+    this.summary.hidden = view === undefined;
+    if (view === undefined) return;
+    const summary = cutoverSummary(view);
+    const key = JSON.stringify(summary);
+    if (this.summary.dataset.key === key) return;
+    this.summary.dataset.key = key;
+    clear(this.summary);
+    this.summary.append(el('h3', { id: 'cutover-summary-title', text: 'End of the cutover' }), el('p', { className: 'headline', text: summary.headline }));
+    if (summary.causes.length === 0) {
+      this.summary.append(el('p', { text: 'No finding: every step came in time.' }));
+      return;
+    }
+    const causes = el('ol', { className: 'causes' });
+    for (const cause of summary.causes) causes.append(el('li', {}, el('p', { text: cause.text }), el('p', { className: 'fix', text: `Fix: ${cause.fix}` })));
+    this.summary.append(causes);
+  }
+
+  /** A new scenario or a rewind: outcome messages of the old one would mislead. */
+  reset(): void {
+    clear(this.status);
+    this.status.className = 'guide-status';
   }
 
   /** With the scenario's plan running, the steps (which follow the trainer's commands) are hidden. */
   setPlanMode(runPlan: boolean): void {
     this.list.hidden = runPlan;
+    this.freeRow.hidden = runPlan;
     this.planNote.hidden = !runPlan;
     if (!runPlan) clear(this.presetNote);
   }

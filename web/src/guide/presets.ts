@@ -2,34 +2,52 @@
  * Mistake presets: built-in scenarios whose own plan makes one of the mistakes users report
  * (research/landscape-and-style.md, pain points), played with the plan running so the class
  * watches the consequence unfold. `scenario` is the file name in scenarios/ without `.yaml`.
+ * Each names the finding and the largest loss or bounce reason its run must show, so a test
+ * (test/web/guide/presets-explained.test.ts) keeps the explanation true to the run.
  */
 export interface MistakePreset {
   scenario: string;
   title: string;
   /** What goes wrong, and what to watch on the dashboard. */
   watch: string;
+  /** What to do instead. */
+  fix: string;
+  /** The finding (rule id) that explains the run: from the run itself or the plan checker. */
+  finding: string;
+  /** The reason most lost or bounced messages have; absent when nothing is lost or bounced (only late). */
+  largestReason?: string;
 }
 
 export const MISTAKE_PRESETS: readonly MistakePreset[] = [
   {
     scenario: 'early-batch-delete', title: 'Batch removed too early',
-    watch: 'The batch is deleted right after the MX switch. Senders with the old MX cached still deliver to the on-prem server, and with no sync left that mail never reaches the cloud: watch the lost count in Message fates.',
+    watch: 'The batch is deleted right after the MX switch. Senders with the old MX cached still deliver to the on-prem server, and with no sync left that mail never reaches the cloud: watch Lost in Message fates.',
+    fix: 'Keep the batch at least 72 hours after the switch, and delete it only after a sync that started once no sender could still reach the old server.',
+    finding: 'runtime.mail-stranded', largestReason: 'stranded-on-prem-after-batch-removal',
   },
   {
     scenario: 'ttl-not-lowered', title: 'TTL not lowered',
-    watch: 'The MX keeps its one-day TTL. After the switch, the share of resolvers on the new MX climbs slowly and inbound mail keeps landing on the old host for a day or more.',
+    watch: 'The MX keeps its one-day TTL. After the switch the share of resolvers on the new MX climbs slowly, and external mail keeps landing on the old server for up to a day; it is not lost, it arrives late, once a sync copies it across: watch Delivered late.',
+    fix: 'Lower the MX TTL to an hour at least one old TTL (here a day) before the switch.',
+    finding: 'schedule.ttl-not-lowered-in-time',
   },
   {
     scenario: 'licenses-forgotten', title: 'Licenses forgotten',
-    watch: 'Nobody assigns licenses. Watch the grace countdown in Licenses: when it reaches zero the mailboxes are disabled and new mail bounces.',
+    watch: 'Nobody assigns licenses. Watch the grace countdown in Licenses: when it reaches zero the mailboxes are disabled and new mail to them bounces (550 5.1.10).',
+    fix: 'License every migrated user well within the 30-day grace period, with enough licenses in the pool.',
+    finding: 'runtime.mailbox-disabled', largestReason: 'mailbox-disabled-5.1.10',
   },
   {
     scenario: 'outlook-still-on-prem', title: 'Outlook still on-prem',
-    watch: 'The on-prem Autodiscover pointer is never cleared, so domain-joined Outlook keeps opening the old mailbox and users miss mail that now lands in the cloud.',
+    watch: 'No Autodiscover CNAME is created and the on-prem Autodiscover pointer is never cleared, so Outlook keeps opening the old mailboxes. What lands there after the batch is deleted never reaches the cloud: watch Lost, and trace one.',
+    fix: 'Create the autodiscover CNAME and clear the SCP pointer at the MX switch, and give every Outlook time to move before deleting the batch.',
+    finding: 'schedule.scp-pointer-not-cleared', largestReason: 'stranded-on-prem-after-batch-removal',
   },
   {
     scenario: 'decommission-too-early', title: 'Decommissioned too early',
-    watch: 'The old server is switched off while senders still hold the old MX. Their mail is deferred, then bounced when their queues give up.',
+    watch: 'The old server is switched off while some users\' Outlook still connects to it: the messages they send there bounce. External senders are not the cause here (the MX moved long before): watch Bounced, and trace one.',
+    fix: 'Move every Outlook to the cloud first (Autodiscover CNAME, SCP pointer cleared) and decommission only once none connects to the old server.',
+    finding: 'schedule.decommission-too-early', largestReason: 'sender-outlook-on-decommissioned-server',
   },
 ];
 

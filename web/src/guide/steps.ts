@@ -23,6 +23,12 @@ export interface GuideStep {
   waitFor?: (view: DashboardView, log: readonly LoggedAction[]) => boolean;
   /** Optional steps may be skipped without harm in the textbook scenario. */
   optional?: boolean;
+  /**
+   * A command step that time alone makes possible: "Do this step" lets simulated time pass
+   * until the service accepts it (and `readyWhen` holds), saying what it waited for.
+   */
+  waitsFor?: string;
+  readyWhen?: (view: DashboardView, log: readonly LoggedAction[]) => boolean;
 }
 
 /** Lowered TTL: an hour or less (CUT, "Reduce email delays": 3,600 seconds). */
@@ -44,6 +50,7 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
     id: 'verify-domain', source: 'Step 1', title: 'Verify the domain',
     explanation: 'DNS changes take a while to be seen: the article suggests waiting about a quarter of an hour after adding the record. Verifying too soon is refused; wait and try again.',
     command: { action: 'verifyDomain' },
+    waitsFor: 'the TXT record to be seen by DNS (about a quarter of an hour after it was published)',
   },
   {
     id: 'create-endpoint', source: 'Step 2', title: 'Connect to the on-prem server (migration endpoint)',
@@ -59,6 +66,7 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
     id: 'start-batch', source: 'Step 4', title: 'Start the batch',
     explanation: 'Starting creates the cloud users and mailboxes, then copies each mailbox. A few run at once (the endpoint\'s concurrency); the rest queue.',
     command: { action: 'startBatch' },
+    waitsFor: 'the batch to be created (a few minutes)',
   },
   {
     id: 'lower-ttl', source: 'Reduce email delays', title: 'Lower the MX record\'s TTL to an hour',
@@ -110,17 +118,25 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
     id: 'decommission', source: 'Post-migration tasks', title: 'Decommission the old server',
     explanation: 'Only once mail reaches the cloud directly and nothing depends on the old server any more. Switching it off earlier bounces or strands mail still on its way there.',
     command: { action: 'decommission' }, optional: true,
+    waitsFor: 'the batch removal to finish (a few minutes): until then the old server is still the migration\'s source',
+    readyWhen: (view) => view.batch.status === 'Deleted' || view.batch.status === 'None',
   },
 ];
 
 /** A command step is done once the command was carried out; a wait step once its condition holds (or a later step is done). */
 export function completedSteps(view: DashboardView, log: readonly LoggedAction[], steps: readonly GuideStep[] = GUIDE_STEPS): boolean[] {
-  const done = steps.map((step) => (step.command !== undefined ? gaveCommand(log, step.command.action) !== undefined : step.waitFor?.(view, log) === true));
+  const done = steps.map((step) => (step.command !== undefined ? commandGiven(log, step.command) : step.waitFor?.(view, log) === true));
   // A wait is behind us once anything after it has been done, even if its condition no longer holds (the batch is gone).
   for (let index = done.length - 2; index >= 0; index--) {
     if (!done[index] && steps[index]?.waitFor !== undefined && done.slice(index + 1).some(Boolean)) done[index] = true;
   }
   return done;
+}
+
+/** A command was given; a batch created with AutoStart (from the console, say) counts as started. */
+function commandGiven(log: readonly LoggedAction[], command: AdminCommand): boolean {
+  if (gaveCommand(log, command.action) !== undefined) return true;
+  return command.action === 'startBatch' && log.some((entry) => entry.action.action === 'createBatch' && entry.action.autoStart === true);
 }
 
 /** The first step not yet done (the one the guide highlights), or -1 when all are. */

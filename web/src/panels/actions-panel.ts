@@ -91,6 +91,11 @@ export class ActionsPanel {
     this.result.className = `action-result ${outcome.outcome === 'done' ? 'tone-good' : 'tone-bad'}`;
   }
 
+  clearOutcome(): void {
+    setText(this.result, '');
+    this.result.className = 'action-result';
+  }
+
   update(available: readonly ActionAvailability[]): void {
     const byAction = new Map(available.map((entry) => [entry.action, entry]));
     for (const [action, row] of this.rows) {

@@ -65,6 +65,11 @@ export class ScenarioBar {
     setText(this.title, `${choice.name}, seed ${choice.seed}, ${choice.runPlan ? "the scenario's plan runs" : 'you give the commands'}${choice.description ? ` — ${choice.description}` : ''}`);
   }
 
+  /** A link made before a rewind or a load no longer describes what is on screen. */
+  clearLink(): void {
+    this.link.value = '';
+  }
+
   setStatus(text: string, error = false): void {
     setText(this.status, text);
     this.status.className = `load-status${error ? ' tone-bad' : ''}`;

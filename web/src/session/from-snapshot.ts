@@ -46,7 +46,7 @@ export function toView(snapshot: SimulationSnapshot, config: SimulationConfig): 
 }
 
 function toRow(row: MailboxSnapshotRow): MailboxRow {
-  const license = row.license.state === 'grace' && row.graceLeft !== null ? `grace, ${formatDuration(row.graceLeft)} left` : row.license.state;
+  const license = row.license.state === 'grace' && row.graceLeft !== null ? `grace, ${formatDuration(Math.floor(row.graceLeft / 60_000) * 60_000 || 60_000)} left` : row.license.state;
   const out: MailboxRow = {
     address: row.address, displayName: row.displayName, status: row.status,
     itemsSynced: row.itemsSynced, bytesSynced: row.bytesSynced, license, outlook: row.outlook,

@@ -32,6 +32,8 @@ export interface LiveSimulation<Snapshot = unknown> {
   snapshot(): Snapshot;
   result(): SimulationResult;
   message(id: number): MessageTrace | undefined;
+  /** What one external resolver would answer for the MX now (the console's Resolve-DnsName); optional for fakes. */
+  lookupMx?(resolver: number): { resolver: number; host: string | undefined; cached: boolean; ttlLeft: Millis };
 }
 
 export type SimulationFactory<Snapshot = unknown> = (config: SimulationConfig) => LiveSimulation<Snapshot>;
