@@ -7,6 +7,9 @@ import type { World } from './world.js';
 
 const list = (items: string[]): string[] => [...new Set(items)].sort();
 
+/** Pending causes that are the horizon's doing (a sender's queue, the next sync pass, a PST import), not the plan's. */
+const HORIZON_PENDING = [REASONS.pendingAtHorizon, REASONS.pendingSyncPass, REASONS.pstImportRunning];
+
 /**
  * What went wrong in this run, as findings with the article step and a fix. `causes` are
  * the counts by fate and reason (final so far, or resolved at the horizon).
@@ -138,11 +141,12 @@ export function runtimeFindings(world: World, causes: Partial<Record<MessageFate
       fix: 'Verify the domain before any mail can reach the tenant, switch the MX only after the initial sync, license mailboxes in time, lower the MX TTL well before the switch, and keep the old server until no sender uses it.',
     });
   }
-  const pending = reasons[REASONS.pendingAtHorizon] ?? 0;
+  const waiting = HORIZON_PENDING.map((key) => [key, reasons[key] ?? 0] as const).filter(([, count]) => count > 0);
+  const pending = waiting.reduce((sum, [, count]) => sum + count, 0);
   if (pending > 0) {
     findings.push({
       rule: 'runtime.mail-pending-at-horizon', severity: 'info', step: ACTION_STEPS.removeBatch,
-      message: `${pending} message${pending === 1 ? ' was' : 's were'} still on the way at the end of the run (in a sender's queue); they are counted as pending, not lost.`,
+      message: `${pending} message${pending === 1 ? ' was' : 's were'} still waiting when the run ended (${waiting.map(([key, count]) => `${key} ×${count}`).join(', ')}); they are counted as pending, not lost.`,
       fix: 'Lengthen the horizon or the quiet period before it to see where they end.',
     });
   }
