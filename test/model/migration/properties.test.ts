@@ -32,7 +32,11 @@ function runChecked(h: Harness, until: Millis, check: () => void): void {
 }
 
 describe('migration service properties', () => {
-  test.prop([scenarioArbitrary], { numRuns: 40 })('slots stay within concurrency; nothing syncs while stopped or after removal', (scenario) => {
+  test.prop([scenarioArbitrary], {
+    numRuns: 40,
+    // Saved counterexample: a Stop and a Start in the same millisecond, the new pass snapshotting then.
+    examples: [[{ seed: 1, mailboxCount: 1, sizeMb: 10, initialSlots: 1, incrementalSlots: 1, autoStart: true, steps: [{ afterHours: 1, command: 'stop', bytes: 0, mailbox: 0 }, { afterHours: 0, command: 'start', bytes: 0, mailbox: 0 }] }]],
+  })('slots stay within concurrency; nothing syncs while stopped or after removal', (scenario) => {
     const h = harness(makeConfig(mailboxes(scenario.mailboxCount, { sizeBytes: scenario.sizeMb * 1024 ** 2 }), (config) => {
       config.seed = scenario.seed;
       config.endpoint.maxConcurrentMigrations = scenario.initialSlots;
@@ -66,10 +70,15 @@ describe('migration service properties', () => {
     }
     runChecked(h, h.scheduler.now() + 4 * 24 * HOUR, check);
 
-    // Every pass ran wholly inside an active period: no Stop/Remove status between its snapshot and its completion.
+    // Every pass ran wholly inside an active period: the batch was active at its snapshot and no
+    // Stop/Remove status came before its completion. The history is in event order, so a Stop and
+    // a Start in the same millisecond as the snapshot are told apart by their place in it.
     const history = h.service.statusHistory();
     for (const pass of h.recorded.passes) {
-      const quietDuring = history.some((entry) => QUIET.includes(entry.status) && entry.at >= pass.snapshotAt && entry.at < pass.completedAt);
+      let atSnapshot = 0;
+      while (atSnapshot + 1 < history.length && history[atSnapshot + 1]!.at <= pass.snapshotAt) atSnapshot++;
+      const quietDuring = QUIET.includes(history[atSnapshot]!.status)
+        || history.slice(atSnapshot + 1).some((entry) => QUIET.includes(entry.status) && entry.at < pass.completedAt);
       expect(quietDuring, `pass of ${pass.address} ${pass.snapshotAt}-${pass.completedAt}`).toBe(false);
     }
   });
