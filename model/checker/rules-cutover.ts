@@ -3,7 +3,7 @@ import type { SimulationConfig } from '../config.js';
 import type { Finding } from '../result.js';
 import { MINIMUM_WAIT_AFTER_SWITCH } from '../plan/index.js';
 import { migratedMailboxes } from './estimates.js';
-import { gap, plus, type Moment } from './moment.js';
+import { gap, plus, range, type Moment } from './moment.js';
 import { decommissionUserReasons, movedAfter, profilesMovedLatest } from './rules-users.js';
 import { earliest, finding, STEP } from './steps.js';
 import { all, ARTICLE_MAX_TTL, first, type Timeline } from './timeline.js';
@@ -164,8 +164,11 @@ export function planHygieneRules(config: SimulationConfig, timeline: Timeline): 
   for (const step of timeline.steps) {
     const timing = step.action.timing;
     if (!step.moment && 'after' in timing) {
+      const removedFirst = timing.after === 'recommendedBatchRemoval' && timeline.anchors.mxSwitched !== undefined;
       findings.push(finding('schedule.action-never-runs', 'warning', STEP.create,
-        `plan[${step.index}] (${step.action.action}) waits for ${timing.after}, which never happens in this plan`,
+        removedFirst
+          ? `plan[${step.index}] (${step.action.action}) waits for ${timing.after}, which may never happen: the batch may be deleted before it (the removal is recommended only after sync passes that follow the switch)`
+          : `plan[${step.index}] (${step.action.action}) waits for ${timing.after}, which never happens in this plan`,
         'time it against an event the plan reaches, or at an absolute time'));
     } else if (step.moment && gap(step.moment, { fixed: config.horizon, terms: {} }, timeline.bounds).low >= 0) {
       findings.push(finding('schedule.action-after-horizon', 'info', STEP.create,
@@ -174,9 +177,25 @@ export function planHygieneRules(config: SimulationConfig, timeline: Timeline): 
     }
   }
   if (config.faults.length > 0) {
-    findings.push(finding('schedule.declared-faults', 'warning', STEP.route,
-      `the scenario declares ${config.faults.length} fault(s) (outages); the checker cannot foresee what they lose`,
-      'run the simulation to see their effect', { at: Math.min(...config.faults.map((fault) => fault.from)) as Millis }));
+    const failing = outagesWhileSyncing(config, timeline);
+    findings.push(failing.length > 0
+      ? finding('schedule.declared-faults', 'error', STEP.start,
+        `the on-prem server may be down while the batch syncs (${failing.map((fault) => `T+${formatDuration(fault.from)}-${formatDuration(fault.until)}`).join(', ')}): the passes running then fail (MigrationTransientException), and a failed mailbox is not migrated until the batch is started again`,
+        'move the outage (maintenance) outside the migration, or start the batch again after it and check that every mailbox synced', { at: failing[0]!.from })
+      : finding('schedule.declared-faults', 'warning', STEP.route,
+        `the scenario declares ${config.faults.length} fault(s) (outages); the checker cannot foresee what they lose`,
+        'run the simulation to see their effect', { at: Math.min(...config.faults.map((fault) => fault.from)) as Millis }));
   }
   return findings;
+}
+
+/** On-prem outages that may fall between the batch's start and its removal: a pass cannot read the source then (model/migration/sync-engine.ts). */
+function outagesWhileSyncing(config: SimulationConfig, timeline: Timeline): { from: Millis; until: Millis }[] {
+  const started = timeline.anchors.batchStarted;
+  if (!started || migratedMailboxes(config).length === 0) return [];
+  const { bounds } = timeline;
+  const from = range(started, bounds).low;
+  const removed = timeline.anchors.batchRemoved;
+  const until = removed ? range(removed, bounds).high : config.horizon;
+  return config.faults.flatMap((fault) => (fault.kind === 'onPremOutage' && fault.until > from && fault.from < until ? [fault] : []));
 }

@@ -68,6 +68,9 @@ function anchorsOf(config: SimulationConfig, steps: PlannedStep[], bounds: Bound
   }
   const removal = earliestOf(steps, 'removeBatch', bounds);
   if (removal?.moment) anchors.batchRemoved = plus(removal.moment, config.migration.removalDuration);
+  // The removal is recommended only after sync passes that follow the switch (model/plan/removal-readiness.ts):
+  // a batch that may be deleted before that moment may never reach it, nor the steps that wait for it.
+  if (anchors.recommendedBatchRemoval && removal?.moment && gap(removal.moment, anchors.recommendedBatchRemoval, bounds).low < 0) delete anchors.recommendedBatchRemoval;
   return anchors;
 }
 
@@ -107,6 +110,17 @@ export function buildTimeline(config: SimulationConfig): Timeline {
     }
     anchors = anchorsOf(config, steps, bounds);
     if (!changed) break;
+  }
+  // A step placed on an anchor that a later pass found may never happen does not run either.
+  for (let unplaced = true; unplaced;) {
+    unplaced = false;
+    for (const step of steps) {
+      const timing = step.action.timing;
+      if (!step.moment || !('after' in timing) || anchors[timing.after]) continue;
+      step.moment = undefined;
+      unplaced = true;
+    }
+    if (unplaced) anchors = anchorsOf(config, steps, bounds);
   }
 
   const switchMoment = anchors.mxSwitched;
