@@ -146,6 +146,27 @@ describe('checkPlan', () => {
     expect(rules(checkPlan(textbookWith({}, 'faults: [{ kind: on-prem-outage, from: 2d, until: 2d6h }]')))).toContain('schedule.declared-faults');
   });
 
+  it('schedule.declared-faults is an error when an on-prem outage may fall while the batch syncs (its passes fail), a warning before the batch starts', () => {
+    const during = checkPlan(textbookWith({}, 'faults: [{ kind: on-prem-outage, from: 2d, until: 2d6h }]')).find((finding) => finding.rule === 'schedule.declared-faults');
+    expect(during?.severity).toBe('error');
+    expect(during?.message).toMatch(/MigrationTransientException/);
+    const before = checkPlan(textbookWith({}, 'faults: [{ kind: on-prem-outage, from: 0s, until: 10m }]')).find((finding) => finding.rule === 'schedule.declared-faults');
+    expect(before?.severity).toBe('warning');
+  });
+
+  it('a step on recommended-batch-removal may never run when the batch may be removed before it', () => {
+    const found = checkPlan(textbookWith({
+      'distribute-passwords': '{ action: distribute-passwords, after: recommended-batch-removal }',
+      'remove-batch': '{ action: remove-batch, after: initial-sync-done }',
+    }));
+    const never = found.find((finding) => finding.rule === 'schedule.action-never-runs');
+    expect(never?.message).toMatch(/distributePasswords.*may never happen/);
+    expect(found.find((finding) => finding.rule === 'schedule.passwords-not-distributed')?.severity).toBe('error');
+    // Removed after the recommendation, the step waiting for it runs.
+    const waited = checkPlan(textbookWith({ 'distribute-passwords': '{ action: distribute-passwords, after: recommended-batch-removal }' }));
+    expect(rules(waited)).not.toContain('schedule.action-never-runs');
+  });
+
   it('orders errors first, then by time', () => {
     const findings = checkPlan(textbookWith({ 'assign-licenses': null, 'remove-batch': '{ action: remove-batch, at: "1h after mx-switched" }' }, 'horizon: 3d'));
     const severities = findings.map((finding) => finding.severity);
