@@ -8,7 +8,10 @@ import type { AdminCommand, LoggedAction } from '../session/types.js';
  * (reference/exchange-cutover-migration.md, "CUT"), except that the Autodiscover tasks move
  * up to the MX switch, as in scenarios/textbook.yaml: the article lists them after the batch
  * is deleted, but Outlook still on the old server until then files mail where no sync will
- * fetch it (AUTOD; the outlook-still-on-prem preset shows it). The explanations are ours. A step is
+ * fetch it (AUTOD; the outlook-still-on-prem preset shows it). The users' side follows the
+ * textbook too: passwords and X500 addresses once the initial sync is done, new Outlook profiles
+ * right after the Autodiscover tasks (test/web/guide/guided-textbook.test.ts holds the guide to
+ * the textbook's plan). The explanations are ours. A step is
  * either a command to give, or a wait for something the service or DNS has to do.
  */
 export interface GuideStep {
