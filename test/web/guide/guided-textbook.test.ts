@@ -3,7 +3,7 @@ import { createSimulation } from '../../../model/simulation.js';
 import type { SimulationSnapshot } from '../../../model/result.js';
 import { loadScenario } from '../../../scenarios/index.js';
 import { GUIDED_SCENARIO } from '../../../web/src/guide/presets.js';
-import { doStep, type StepSession } from '../../../web/src/guide/step-runner.js';
+import { doStep, stepSessionOf, type StepSession } from '../../../web/src/guide/step-runner.js';
 import { GUIDE_STEPS } from '../../../web/src/guide/steps.js';
 import { toView } from '../../../web/src/session/from-snapshot.js';
 import { TrainerSession } from '../../../web/src/session/session.js';
@@ -20,15 +20,7 @@ describe('the guided cutover and the textbook scenario', () => {
 
   test('doing every step on the textbook without its plan loses, bounces and leaves pending nothing, with no finding', () => {
     const session = new TrainerSession<SimulationSnapshot>({ ...config, plan: [] }, (next) => createSimulation(next));
-    const steps: StepSession = {
-      horizon: session.horizon,
-      get log() { return session.log; },
-      now: () => session.now(),
-      goTo: (time) => session.goTo(time),
-      act: (command) => session.act(command),
-      availableActions: () => session.simulation.availableActions(),
-      view: () => toView(session.simulation.snapshot(), session.config),
-    };
+    const steps: StepSession = stepSessionOf(session, () => toView(session.simulation.snapshot(), session.config));
     for (const step of GUIDE_STEPS) expect(doStep(step, steps, false).result, step.id).toBe('done');
     session.goTo(session.horizon);
     const snapshot = session.simulation.snapshot();
