@@ -14,7 +14,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: [...BROWSER_TESTS, ...PACKAGE_TESTS] } },
+      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: [...BROWSER_TESTS, ...PACKAGE_TESTS], isolate: false } },
       { extends: true, test: { name: 'package', include: PACKAGE_TESTS } },
       // Its global setup runs only when a run includes one of these files.
       { extends: true, test: { name: 'browser', include: BROWSER_TESTS, globalSetup: ['./test/setup/browser-global.ts'] } },

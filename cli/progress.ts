@@ -17,6 +17,9 @@ export function progressBar(io: CliIo, label: string, now: () => number = Date.n
   if (!io.stderrIsTTY) return { update: () => {}, finish: () => {} };
   let drawn = false;
   let lastFilled = -1;
+  // A redraw shorter than what is on the line (the ETA shrinks, then becomes "done") is padded
+  // with spaces to its length, or the old line's tail stays on the terminal.
+  let lastLength = 0;
   const started = now();
   return {
     update(done, total) {
@@ -24,7 +27,10 @@ export function progressBar(io: CliIo, label: string, now: () => number = Date.n
       if (filled === lastFilled && done !== total) return;
       lastFilled = filled;
       drawn = true;
-      io.stderr(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${done}/${total}${eta(now() - started, done, total)}`);
+      const line = `${label} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${done}/${total}${eta(now() - started, done, total)}`;
+      const padded = line.padEnd(lastLength);
+      io.stderr(`\r${padded}`);
+      lastLength = padded.length;
     },
     finish() {
       if (drawn) io.stderr('\n');

@@ -1,7 +1,7 @@
 import type { PlanEntry } from './schema.js';
 
 /**
- * The article's procedure as a plan, in file form (CUT steps 1-8), with the batch removed
+ * The article's procedure as a plan, in file form (CUT steps 1-8 and the users' side of step 9), with the batch removed
  * at the moment the twin computes as safe. Used by the inventory import so an imported
  * organisation can be checked and run at once; scenarios/textbook.yaml writes the same out.
  */
@@ -22,11 +22,17 @@ export function articlePlan(options: { securityGroups?: boolean; directorySync?:
     { action: 'start-batch', after: 'batch-created' },
     // Overview step 5: licenses before routing mail (well inside the 30-day grace, step 7)
     { action: 'assign-licenses', after: 'initial-sync-done' },
+    // Overview step 9: the welcome letter with the new passwords (MigrationStatistics.csv), once every
+    // cloud account exists; X500 addresses with the old legacyExchangeDNs before any new profile (KB2807779)
+    { action: 'distribute-passwords', after: 'initial-sync-done' },
+    { action: 'add-x500-addresses', after: 'initial-sync-done' },
     // Step 5: route mail once Synced, a full old-TTL period after lowering it
     { action: 'switch-mx', at: '24h after initial-sync-done' },
     // Post-migration 1, done at the switch so Outlook moves during the 72 h wait (step 6: all users on the new mailboxes)
     { action: 'create-autodiscover-cname', after: 'mx-switched' },
     { action: 'clear-scp-pointer', after: 'mx-switched' },
+    // A cutover makes new mailboxes: every desk needs a new Outlook profile once Autodiscover points to the cloud
+    { action: 'rebuild-outlook-profiles', after: 'mx-switched' },
     // Step 6: at least 72 h and a sync after the last old-host delivery: the twin's safe moment
     { action: 'remove-batch', after: 'recommended-batch-removal' },
     // Post-migration 2

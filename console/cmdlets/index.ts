@@ -7,6 +7,7 @@ import { removeTwinOnPremServer, setClientAccessService } from './onprem.js';
 import { formatListCmdlet, formatTableCmdlet, measureObject, selectObject, sortObject, whereObject } from './pipeline.js';
 import { confirmMgDomain, getAcceptedDomain, getMailbox, setMgUserLicense, setMsolDirSyncEnabled } from './tenant.js';
 import { getDate, startSleep, waitTime, WAIT_CONDITIONS } from './time.js';
+import { addTwinX500Address, resetTwinOutlookProfile, sendTwinUserPassword } from './users.js';
 
 export { WAIT_CONDITIONS };
 
@@ -18,6 +19,7 @@ export const CMDLETS: readonly Cmdlet[] = [
   confirmMgDomain, setMgUserLicense, setMsolDirSyncEnabled,
   resolveDnsName, addDnsServerResourceRecord, setTwinMxRecord,
   setClientAccessService, removeTwinOnPremServer,
+  sendTwinUserPassword, addTwinX500Address, resetTwinOutlookProfile,
   waitTime, startSleep, getDate,
   formatTableCmdlet, formatListCmdlet, selectObject, whereObject, sortObject, measureObject,
 ];

@@ -24,11 +24,18 @@ Get-MigrationBatch -Identity CutoverBatch | Format-List Identity,Status,TotalCou
 # Step 7 (done early, so no mailbox nears the end of its grace): license every migrated user.
 Get-Mailbox -ResultSize Unlimited | Set-MgUserLicense -AddLicenses @{SkuId = 'ENTERPRISEPACK'} -RemoveLicenses @()
 
+# Step 9, first half (before the switch): the welcome letter with each user's new password, and
+# the old legacyExchangeDNs as X500 addresses so replies to migrated mail still resolve.
+Send-TwinUserPassword
+Add-TwinX500Address
+
 # Step 5: a day after the initial sync, point the MX at Microsoft 365; Autodiscover with it.
 Wait-Time 24h
 Set-TwinMxRecord -ZoneName contoso.com -MailExchange contoso-com.mail.protection.outlook.com
 Add-DnsServerResourceRecord -ZoneName contoso.com -CName -Name autodiscover -HostNameAlias autodiscover.outlook.com
 Set-ClientAccessService -Identity EX01 -AutoDiscoverServiceInternalUri $null
+# Step 9, second half: a new Outlook profile on every desk, now that Autodiscover finds the cloud.
+Reset-TwinOutlookProfile
 Resolve-DnsName contoso.com -Type MX -Server 0
 
 # Step 6: wait 72 hours for every sender to see the new MX, then for a sync that starts after it.

@@ -19,7 +19,7 @@ describe('cutover console', () => {
     expect(out).toMatch(/Now 2025-03-1\d \d\d:\d\d:\d\d UTC \(T\+7d12h\): the end of the scenario/);
     expect(out).toContain('✔ nothing lost, nothing bounced');
     expect(out).toMatch(/Mailboxes {3}150 total · 150 synced · 0 failed/);
-    expect(out).toContain('Commands    12 carried out');
+    expect(out).toContain('Commands    15 carried out');
     expect(out).toContain('Replay      cutover console textbook --script scenarios/console/textbook.ps1 --seed 1');
     expect(code).toBe(0);
   }, 60_000);

@@ -77,11 +77,14 @@ describe('the report in a real browser', () => {
   test('the sweep report renders its charts', async () => {
     const rows = [1, 2, 3].map((value) => ({
       value, label: `${value}d`, runs: 4, lossProbability: 1 / value, lossOrBounceProbability: 1 / value, meanLost: 10 / value, meanBounced: 0, p95Delay: value * 3_600_000,
-      meanLate: value, p50Delay: 60_000, p99Delay: value * 7_200_000, maxDelay: value * 9_000_000, meanOldHostAfterSwitch: value, meanByCause: { 'stranded-on-prem-after-batch-removal': 1 },
+      meanLate: value, p50Delay: 60_000, p99Delay: value * 7_200_000, maxDelay: value * 9_000_000, meanOldHostAfterSwitch: value, meanByCause: { 'stranded:external-via-old-mx': 1 },
     }));
     const opened = await openReport(renderSweepReport(rows, { scenario: HOSTILE_NAME, path: 'dns.initialMxTtl', seeds: 4, command: 'cutover sweep x' }), 'sweep-report');
     expect(opened.problems).toEqual([]);
-    expect(opened.charts.map((chart) => chart.points)).toEqual([3, 3]);
+    // Risk, late mail and the delay percentiles: one point per swept value in each.
+    expect(opened.charts.map((chart) => chart.id).sort()).toEqual(['chart-sweep', 'chart-sweep-delay', 'chart-sweep-late']);
+    expect(opened.charts.map((chart) => chart.id).sort()).toEqual([...opened.canvases].sort());
+    expect(opened.charts.map((chart) => chart.points)).toEqual([3, 3, 3]);
     expect(opened.text).toContain(`Sweep: ${HOSTILE_NAME}`);
     expect(opened.images).toBe(0);
     expect(opened.dialogs).toEqual([]);

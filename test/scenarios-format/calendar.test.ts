@@ -21,9 +21,12 @@ const PLAN = [
   '{ action: create-endpoint, at: 30m }',
   '{ action: create-batch, at: 40m, name: Wave1, autoStart: true }',
   '{ action: assign-licenses, after: initial-sync-done }',
+  '{ action: distribute-passwords, after: initial-sync-done }',
+  '{ action: add-x500-addresses, after: initial-sync-done }',
   '{ action: switch-mx, at: "next Fri 20:00 after initial-sync-done" }',
   '{ action: create-autodiscover-cname, after: mx-switched }',
   '{ action: clear-scp-pointer, after: mx-switched }',
+  '{ action: rebuild-outlook-profiles, after: mx-switched }',
   '{ action: remove-batch, after: recommended-batch-removal }',
 ];
 const BERLIN = 'startDate: "2025-03-10T08:00:00+01:00"\ntimeZone: Europe/Berlin';

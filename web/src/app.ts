@@ -6,7 +6,7 @@ import { meaningfulState, stepToMeaningful } from './clock/meaningful.js';
 import { el } from './dom.js';
 import { GuidePanel } from './guide/guide-panel.js';
 import { GUIDED_SCENARIO } from './guide/presets.js';
-import { doStep, type StepSession } from './guide/step-runner.js';
+import { doStep, stepSessionOf, type StepSession } from './guide/step-runner.js';
 import { ActionsPanel } from './panels/actions-panel.js';
 import { ChartsPanel } from './panels/charts-panel.js';
 import { ConsolePanel } from './panels/console-panel.js';
@@ -143,18 +143,8 @@ export class Dashboard<Snapshot = unknown> {
     this.render(true);
   }
 
-  /** The session as the guide's "Do this step" drives it: the same action layer as buttons and console. */
   private stepSession(): StepSession {
-    const session = this.requireSession();
-    return {
-      horizon: session.horizon,
-      get log() { return session.log; },
-      now: () => session.now(),
-      goTo: (time) => session.goTo(time),
-      act: (command) => session.act(command),
-      availableActions: () => session.simulation.availableActions(),
-      view: () => this.view(),
-    };
+    return stepSessionOf(this.requireSession(), () => this.view());
   }
 
   /** "Step to next event": the next admin action, status change, DNS change or finding, not the next engine event. */

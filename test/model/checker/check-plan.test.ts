@@ -180,10 +180,21 @@ describe('checkPlan', () => {
 describe('method advice', () => {
   it('is an info finding with the alternative for the Exchange version, never a refusal', async () => {
     const { loadScenario } = await import('../../../scenarios/index.js');
-    const { checkPlan } = await import('../../../model/checker/index.js');
-    const findings = checkPlan(loadScenario('max').config).filter((finding) => finding.rule.startsWith('method.'));
-    expect(findings.map((finding) => [finding.rule, finding.severity])).toEqual([['method.cutover-above-150', 'info'], ['method.long-coexistence', 'info']]);
+    const { initialSyncBounds } = await import('../../../model/checker/estimates.js');
+    const max = loadScenario('max').config;
+    const method = (config: typeof max) => checkPlan(config).filter((finding) => finding.rule.startsWith('method.'));
+    // 2,000 mailboxes of ~0.5 GB sync within a week even at the pessimistic bound (calibrated
+    // throughput, 30 GB/h source): over 150 is advice, a long coexistence is not.
+    expect(initialSyncBounds(max).high).toBeLessThan(7 * DAY);
+    const findings = method(max);
+    expect(findings.map((finding) => [finding.rule, finding.severity])).toEqual([['method.cutover-above-150', 'info']]);
     expect(findings[0]!.fix).toMatch(/hybrid/);
+    // The same organisation on an Exchange 2007 server that gives 5 GB/h: well over a week.
+    const slow = { ...max, organisation: { ...max.organisation, server: { ...max.organisation.server, version: '2007' as const, sourceCapBytesPerHour: 5 * 1024 ** 3 } } };
+    expect(initialSyncBounds(slow).high).toBeGreaterThan(7 * DAY);
+    const slowFindings = method(slow);
+    expect(slowFindings.map((finding) => [finding.rule, finding.severity])).toEqual([['method.cutover-above-150', 'info'], ['method.long-coexistence', 'info']]);
+    expect(slowFindings.every((finding) => /staged/.test(finding.fix) && !/hybrid/.test(finding.fix))).toBe(true);
     const small = checkPlan(loadScenario('textbook').config).filter((finding) => finding.rule.startsWith('method.'));
     expect(small).toEqual([]);
   });

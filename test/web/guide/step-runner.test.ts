@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createSimulation } from '../../../model/simulation.js';
 import type { SimulationSnapshot } from '../../../model/result.js';
-import { doStep, type StepSession } from '../../../web/src/guide/step-runner.js';
+import { doStep, stepSessionOf, type StepSession } from '../../../web/src/guide/step-runner.js';
 import { GUIDE_STEPS } from '../../../web/src/guide/steps.js';
 import { cutoverSummary } from '../../../web/src/guide/summary.js';
 import { toView } from '../../../web/src/session/from-snapshot.js';
@@ -10,15 +10,7 @@ import { smallConfig } from '../../fixtures/config.js';
 
 function stepSession() {
   const session = new TrainerSession<SimulationSnapshot>(smallConfig({ plan: [] }), (config) => createSimulation(config));
-  const steps: StepSession = {
-    horizon: session.horizon,
-    get log() { return session.log; },
-    now: () => session.now(),
-    goTo: (time) => session.goTo(time),
-    act: (command) => session.act(command),
-    availableActions: () => session.simulation.availableActions(),
-    view: () => toView(session.simulation.snapshot(), session.config),
-  };
+  const steps: StepSession = stepSessionOf(session, () => toView(session.simulation.snapshot(), session.config));
   const run = (id: string, free = false) => doStep(GUIDE_STEPS.find((step) => step.id === id)!, steps, free);
   return { session, steps, run };
 }
@@ -62,7 +54,9 @@ describe('"Do this step"', () => {
 
     const stopped = stepSession();
     for (const id of ['publish-txt', 'verify-domain', 'create-endpoint', 'create-batch', 'start-batch']) stopped.run(id);
-    stopped.session.act({ action: 'stopBatch' });
+    // A starting batch cannot be stopped (the service refuses until it is Syncing): stop it once it syncs.
+    while (stopped.session.simulation.snapshot().batch.status !== 'Syncing' && stopped.session.now() < stopped.session.horizon) stopped.session.goTo(stopped.session.now() + 60_000);
+    expect(stopped.session.act({ action: 'stopBatch' }).outcome).toBe('done');
     stopped.session.goTo(stopped.session.now() + 3_600_000);
     const wait = stopped.run('wait-synced');
     expect(wait.result).toBe('blocked');

@@ -21,9 +21,9 @@ export interface MistakePreset {
 export const MISTAKE_PRESETS: readonly MistakePreset[] = [
   {
     scenario: 'early-batch-delete', title: 'Batch removed too early',
-    watch: 'The batch is deleted right after the MX switch. Senders with the old MX cached still deliver to the on-prem server, and with no sync left that mail never reaches the cloud: watch Lost in Message fates.',
-    fix: 'Keep the batch at least 72 hours after the switch, and delete it only after a sync that started once no sender could still reach the old server.',
-    finding: 'runtime.mail-stranded', largestReason: 'stranded-on-prem-after-batch-removal',
+    watch: 'The batch is stopped and deleted an hour after the MX switch (a running batch cannot be removed, so it is stopped first). Senders with the old MX cached still deliver to the on-prem server, and with no sync left that mail never reaches the cloud mailboxes: watch Stranded on-prem in Message fates, and trace one.',
+    fix: 'Keep the batch at least 72 hours after the switch, and delete it only after a sync that started once no sender could still reach the old server. Mail already stranded can still be exported to PST and imported, until the old server is decommissioned.',
+    finding: 'runtime.mail-stranded', largestReason: 'stranded:external-via-old-mx',
   },
   {
     scenario: 'ttl-not-lowered', title: 'TTL not lowered',
@@ -39,15 +39,15 @@ export const MISTAKE_PRESETS: readonly MistakePreset[] = [
   },
   {
     scenario: 'outlook-still-on-prem', title: 'Outlook still on-prem',
-    watch: 'No Autodiscover CNAME is created and the on-prem Autodiscover pointer is never cleared, so Outlook keeps opening the old mailboxes. What lands there after the batch is deleted never reaches the cloud: watch Lost, and trace one.',
-    fix: 'Create the autodiscover CNAME and clear the SCP pointer at the MX switch, and give every Outlook time to move before deleting the batch.',
-    finding: 'schedule.scp-pointer-not-cleared', largestReason: 'stranded-on-prem-after-batch-removal',
+    watch: 'No Autodiscover CNAME is created and the on-prem Autodiscover pointer is never cleared, so the new Outlook profiles rolled out after the switch still find the old server, and users keep working in their on-prem mailboxes. Mail delivered to the cloud waits there unread (only web and phone users see it): watch the messages still on their way pile up, and trace a pending one.',
+    fix: 'Create the autodiscover CNAME and clear the SCP pointer at the MX switch, before rebuilding the Outlook profiles, and give every Outlook time to move before deleting the batch.',
+    finding: 'schedule.scp-pointer-not-cleared', largestReason: 'pending:unread-old-outlook-profile',
   },
   {
     scenario: 'decommission-too-early', title: 'Decommissioned too early',
-    watch: 'The old server is switched off while some users\' Outlook still connects to it: the messages they send there bounce. External senders are not the cause here (the MX moved long before): watch Bounced, and trace one.',
-    fix: 'Move every Outlook to the cloud first (Autodiscover CNAME, SCP pointer cleared) and decommission only once none connects to the old server.',
-    finding: 'schedule.decommission-too-early', largestReason: 'sender-outlook-on-decommissioned-server',
+    watch: 'The old server is switched off six hours after the MX switch, while the batch still needs it as its source and some senders still hold the old MX. The next incremental passes fail, and mail that reached the on-prem mailboxes since the last good pass existed only on the server: it is gone. Watch Lost, and trace one.',
+    fix: 'Remove the batch first (72 hours after the switch and a sync pass later), recover anything stranded, and decommission only once nothing depends on the old server.',
+    finding: 'schedule.decommission-too-early', largestReason: 'lost:server-decommissioned',
   },
 ];
 

@@ -1,6 +1,7 @@
 import { formatDuration, type Millis } from '../../../sim/index.js';
 import type { ActionOutcome } from '../../../model/result.js';
 import type { DashboardView } from '../session/view.js';
+import type { TrainerSession } from '../session/session.js';
 import type { ActionAvailability, AdminCommand, LoggedAction } from '../session/types.js';
 import type { GuideStep } from './steps.js';
 
@@ -13,6 +14,19 @@ export interface StepSession {
   act(command: AdminCommand): ActionOutcome;
   availableActions(): ActionAvailability[];
   view(): DashboardView;
+}
+
+/** A trainer session as the guide's "Do this step" drives it: the same action layer as buttons and console. */
+export function stepSessionOf(session: TrainerSession<unknown>, view: () => DashboardView): StepSession {
+  return {
+    horizon: session.horizon,
+    get log() { return session.log; },
+    now: () => session.now(),
+    goTo: (time) => session.goTo(time),
+    act: (command) => session.act(command),
+    availableActions: () => session.simulation.availableActions(),
+    view,
+  };
 }
 
 export interface StepReport {

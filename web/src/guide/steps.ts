@@ -8,7 +8,10 @@ import type { AdminCommand, LoggedAction } from '../session/types.js';
  * (reference/exchange-cutover-migration.md, "CUT"), except that the Autodiscover tasks move
  * up to the MX switch, as in scenarios/textbook.yaml: the article lists them after the batch
  * is deleted, but Outlook still on the old server until then files mail where no sync will
- * fetch it (AUTOD; the outlook-still-on-prem preset shows it). The explanations are ours. A step is
+ * fetch it (AUTOD; the outlook-still-on-prem preset shows it). The users' side follows the
+ * textbook too: passwords and X500 addresses once the initial sync is done, new Outlook profiles
+ * right after the Autodiscover tasks (test/web/guide/guided-textbook.test.ts holds the guide to
+ * the textbook's plan). The explanations are ours. A step is
  * either a command to give, or a wait for something the service or DNS has to do.
  */
 export interface GuideStep {
@@ -84,6 +87,16 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
     command: { action: 'assignLicenses' },
   },
   {
+    id: 'distribute-passwords', source: 'Step 9 (the welcome letter)', title: 'Send every user their new password',
+    explanation: 'The batch gave each cloud account a new password (MigrationStatistics.csv). A user who never gets it cannot sign in to the new mailbox, so mail delivered there after the switch waits unread. Send the welcome letter before the MX switch.',
+    command: { action: 'distributePasswords' },
+  },
+  {
+    id: 'add-x500', source: 'Post-migration tasks', title: 'Add the old X500 addresses to the cloud mailboxes',
+    explanation: 'Replies to migrated mail, autocomplete entries and meeting updates address colleagues by their old legacyExchangeDN. Without it as an X500 proxy address in the cloud, those messages bounce with an IMCEAEX NDR.',
+    command: { action: 'addX500Addresses' },
+  },
+  {
     id: 'switch-mx', source: 'Step 5', title: 'Point the MX record at Microsoft 365',
     explanation: 'From now on senders that look up your MX deliver to the cloud. Those still holding the old answer in their cache keep delivering to the old server until it expires.',
     command: { action: 'switchMx' },
@@ -97,6 +110,11 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
     id: 'clear-scp', source: 'Post-migration tasks', title: 'Clear the on-prem Autodiscover pointer',
     explanation: 'Domain-joined Outlook asks Active Directory first, and the old server\'s pointer there wins over DNS. Clearing it sends those clients to the cloud too.',
     command: { action: 'clearScpPointer' },
+  },
+  {
+    id: 'rebuild-profiles', source: 'Step 9 (the welcome letter)', title: 'Give every desk a new Outlook profile',
+    explanation: 'The migration copies mailboxes, not Outlook profiles: an existing profile keeps opening the on-prem mailbox, where new mail no longer arrives. Create new profiles right after the switch (with the CNAME and the SCP pointer done, so Autodiscover finds the cloud).',
+    command: { action: 'rebuildOutlookProfiles' },
   },
   {
     id: 'wait-propagation', source: 'Step 5 and Step 6', title: 'Wait 72 hours, then for the next sync',
@@ -113,6 +131,7 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
     id: 'remove-batch', source: 'Step 6', title: 'Delete the migration batch',
     explanation: 'Deleting ends the syncs for good. Anything that lands on the old server afterwards never reaches the cloud mailbox, which is why this comes last.',
     command: { action: 'removeBatch' },
+    waitsFor: 'the running sync pass to finish (a batch that is syncing cannot be removed)',
   },
   {
     id: 'decommission', source: 'Post-migration tasks', title: 'Decommission the old server',
