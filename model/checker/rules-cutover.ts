@@ -152,6 +152,10 @@ export function decommissionRules(config: SimulationConfig, timeline: Timeline):
   if (timeline.anchors.batchStarted && (!removed || gap(decommission.moment, removed, bounds).low < 0)) {
     reasons.push('the batch still exists, so mail that reached the server since the last incremental sync is never copied');
   }
+  const syncDone = timeline.anchors.initialSyncDone;
+  if (syncDone && gap(decommission.moment, syncDone, bounds).low < 0) {
+    reasons.push('the initial sync may still read from it: its passes fail, and what waits for initial-sync-done (licences, passwords, X500 addresses) may never run');
+  }
   reasons.push(...decommissionUserReasons(config, timeline, decommission.moment));
   if (reasons.length === 0) return [];
   return [finding('schedule.decommission-too-early', 'error', STEP.post,

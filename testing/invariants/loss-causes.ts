@@ -16,8 +16,15 @@ const NO_CLOUD_MAILBOX = [
   'schedule.mx-switched-before-sync', 'schedule.verify-before-txt-propagated', 'schedule.action-never-runs', 'schedule.action-after-horizon',
 ] as const;
 
+/**
+ * Rules after which the source may be gone while the batch syncs (decommissioned, or down in a
+ * declared outage): passes fail, the initial sync may never end, and the steps that wait for it
+ * (licences, passwords, X500 addresses) never run.
+ */
+const SOURCE_GONE_DURING_SYNC = ['schedule.decommission-too-early', 'schedule.declared-faults'] as const;
+
 /** Rules after which a licence runs out: the cloud mailbox is disabled, then its data deleted. */
-const LICENCES = ['schedule.licenses-not-assigned', 'schedule.licenses-after-grace', 'schedule.licenses-before-mailboxes-exist', 'schedule.license-pool-too-small', 'schedule.action-never-runs', 'schedule.action-after-horizon'] as const;
+const LICENCES = [...SOURCE_GONE_DURING_SYNC, 'schedule.licenses-not-assigned', 'schedule.licenses-after-grace', 'schedule.licenses-before-mailboxes-exist', 'schedule.license-pool-too-small', 'schedule.action-never-runs', 'schedule.action-after-horizon'] as const;
 
 /**
  * Rules after which mail still lands on the on-prem server once nothing copies it any more:
@@ -42,9 +49,9 @@ export const LOSS_CAUSES: Readonly<Record<string, readonly string[]>> = {
   'stranded:external-via-old-mx': LATE_ON_PREM,
   'lost:server-decommissioned': ['schedule.decommission-too-early', ...LATE_ON_PREM, ...OLD_PROFILES],
   'pending:unread-old-outlook-profile': [...OLD_PROFILES, ...NO_CLOUD_MAILBOX],
-  'pending:unread-no-password': ['schedule.passwords-not-distributed', 'schedule.action-never-runs', 'schedule.action-after-horizon'],
+  'pending:unread-no-password': ['schedule.passwords-not-distributed', 'schedule.action-never-runs', 'schedule.action-after-horizon', ...SOURCE_GONE_DURING_SYNC],
   'pending:outbox': ['schedule.decommission-too-early', 'schedule.passwords-not-distributed', ...OLD_PROFILES, ...NO_CLOUD_MAILBOX],
-  'ndr-imceaex-no-x500': ['schedule.no-x500-addresses', 'schedule.action-never-runs', 'schedule.action-after-horizon'],
+  'ndr-imceaex-no-x500': ['schedule.no-x500-addresses', 'schedule.action-never-runs', 'schedule.action-after-horizon', ...SOURCE_GONE_DURING_SYNC],
   'stranded-on-prem-after-batch-removal': LATE_ON_PREM,
   'pending-at-horizon': ['schedule.horizon-cuts-final-sync', ...LATE_ON_PREM, ...UNREACHABLE, ...NO_CLOUD_MAILBOX, ...LICENCES],
   'cloud-mailbox-disabled-before-sync': LICENCES,
