@@ -1,6 +1,7 @@
 import { toIsoTime, type Millis } from '../sim/index.js';
 import type { BatchStatus, Finding, KeyTimes, MigrationStatistics, Recommendations, Severity, SimulationResult } from '../model/result.js';
 import { keyTimesOf } from '../model/recommendations/key-times.js';
+import { causeRows, type CauseRow } from '../report/index.js';
 
 /**
  * The one JSON object `cutover run --json` prints (documented in docs/cli.md). Times are
@@ -20,6 +21,8 @@ export interface RunJson {
   messages: { sent: number; delivered: number; deliveredLate: number; bounced: number; lost: number; stranded: number; recovered: number; pending: number };
   /** Every message counted by fate, then by cause (issue 13; causes in model/ledger/causes.ts). */
   causes: SimulationResult['causes'];
+  /** Each root cause of a message not delivered on time, largest first, with its plain words and fix (issue 15; the same rows the summary, report and dashboard show). */
+  causeTable: CauseRow[];
   findings: { rule: string; severity: Severity; at: Millis | null; atIso?: string; message: string }[];
   recommendations: {
     initialSyncDoneAt: { p50: Millis; p90: Millis; p50Iso?: string; p90Iso?: string } | null;
@@ -75,6 +78,7 @@ export function runJson(result: SimulationResult): RunJson {
     mailboxes: { total: result.mailboxes.total, synced: result.mailboxes.synced, failed: result.mailboxes.failed },
     messages: { sent, delivered, deliveredLate, bounced, lost, stranded, recovered, pending },
     causes: result.causes,
+    causeTable: causeRows(result),
     findings: findingsJson(result.findings, start),
     recommendations: recommendationsJson(recommendations, start),
     keyTimes: keyTimesJson(keyTimesOf(result), start),

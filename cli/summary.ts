@@ -43,6 +43,7 @@ export function formatSummary(result: SimulationResult, options: SummaryOptions)
   const causes = causeRows(result);
   for (const row of causes.slice(0, MAX_REASONS)) {
     lines.push(`  ${row.count} ${FATE_WORDS[row.fate]}: ${row.words === undefined ? terminalSafe(row.cause) : `${row.words} (${row.cause})`}`);
+    if (row.fix !== undefined) lines.push(colours.dim(`      fix: ${row.fix}`));
   }
   if (causes.length > MAX_REASONS) lines.push(`  … ${causes.length - MAX_REASONS} more cause(s)`);
   const refused = result.actions.filter((action) => action.outcome === 'refused');

@@ -9,7 +9,7 @@ export { PLAN_ANCHORS, MINIMUM_WAIT_AFTER_SWITCH } from './plan/index.js';
 export { REASONS as MESSAGE_REASONS } from './mailflow/index.js';
 export { EXO_REASONS } from './tenant/index.js';
 export { ONPREM_REASONS } from './onprem/index.js';
-export { LedgerInvariantError, CAUSES as MESSAGE_CAUSE_TABLE, MESSAGE_CAUSES, PLAN_PENDING_CAUSES, causeOf } from './ledger/index.js';
+export { LedgerInvariantError, CAUSES as MESSAGE_CAUSE_TABLE, MESSAGE_CAUSES, PLAN_PENDING_CAUSES, causeOf, causeText } from './ledger/index.js';
 export { MESSAGE_FATES } from './result.js';
 export { preflightFindings } from './migration/index.js';
 export { worstCaseOldMxWindow } from './dns/index.js';

@@ -313,6 +313,8 @@ export interface SimulationSnapshot {
   };
   onPrem: { running: boolean; decommissionedAt?: Millis };
   messages: MessageCounts & { inFlight: number };
+  /** Messages with a settled fate so far, by fate then cause (stranded and pending are given only at the horizon, in the result). */
+  causes?: Partial<Record<MessageFate, Record<string, number>>>;
   findings: Finding[];
   /**
    * The hourly samples taken so far (hours up to now), for the dashboard's live charts without

@@ -1,5 +1,5 @@
 import type { MessageFate, SimulationResult } from '../model/result.js';
-import { causeOf, PLAN_PENDING_CAUSES } from '../model/ledger/index.js';
+import { causeOf, causeText, PLAN_PENDING_CAUSES } from '../model/ledger/index.js';
 
 /** Each fate in plain words, in the order counts show them (issue 13). */
 export const FATE_WORDS: Record<MessageFate, string> = {
@@ -22,18 +22,40 @@ export function unseenCount(result: Partial<Pick<SimulationResult, 'causes'>>): 
   return count;
 }
 
-/** Every cause of a non-delivered fate (bounced, lost, stranded, recovered, pending), largest first. */
-export function causeRows(result: Pick<SimulationResult, 'causes' | 'reasons'>): { fate: MessageFate; cause: string; count: number; words?: string }[] {
-  const rows: { fate: MessageFate; cause: string; count: number; words?: string }[] = [];
+/** One root cause of messages that were not simply delivered: its fate, key, count, plain words and fix. */
+export interface CauseRow {
+  fate: MessageFate;
+  cause: string;
+  count: number;
+  words?: string;
+  fix?: string;
+}
+
+/** The fates attributed to a root cause (issue 15 point 7): everything not delivered on time. */
+export const ATTRIBUTED_FATES = ['deliveredLate', 'bounced', 'lost', 'stranded', 'recovered', 'pending'] as const satisfies readonly MessageFate[];
+
+/**
+ * Every cause of a fate other than on-time delivery (late, bounced, lost, stranded, recovered,
+ * pending), largest first, with the words and fix from the one cause table
+ * (model/ledger/causes.ts). The summary, `--json` (`causeTable`), the report and the
+ * dashboard all show these rows.
+ */
+export function causeRows(result: Partial<Pick<SimulationResult, 'causes' | 'reasons'>>): CauseRow[] {
+  const rows: CauseRow[] = [];
   const causes = result.causes ?? {};
-  for (const fate of ['bounced', 'lost', 'stranded', 'recovered', 'pending'] as const) {
+  for (const fate of ATTRIBUTED_FATES) {
     for (const [cause, count] of Object.entries(causes[fate] ?? {})) {
       if (count <= 0) continue;
-      const words = causeWords(cause);
-      rows.push(words === undefined ? { fate, cause, count } : { fate, cause, count, words });
+      const row: CauseRow = { fate, cause, count };
+      const text = causeText(fate, cause);
+      if (text !== undefined) {
+        row.words = text.words;
+        if (text.fix !== undefined) row.fix = text.fix;
+      }
+      rows.push(row);
     }
   }
   // Results without causes (older JSON): bounced and lost by reason.
-  if (result.causes === undefined) for (const [cause, count] of Object.entries(result.reasons)) if (count > 0) rows.push({ fate: 'lost', cause, count });
+  if (result.causes === undefined) for (const [cause, count] of Object.entries(result.reasons ?? {})) if (count > 0) rows.push({ fate: 'lost', cause, count });
   return rows.sort((a, b) => b.count - a.count || (a.cause < b.cause ? -1 : 1));
 }

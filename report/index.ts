@@ -6,4 +6,4 @@ export { verdictOf, hasErrorFindings, type Verdict } from './verdict.js';
 export { describeInstant, describeDuration, calendarOf } from './time-labels.js';
 export { keyTimeTable, type KeyTimeTable } from './key-times.js';
 export { runCharts, type ChartSpec, type ChartDataset } from './charts.js';
-export { FATE_WORDS, causeWords, causeRows, unseenCount } from './fate-words.js';
+export { FATE_WORDS, ATTRIBUTED_FATES, causeWords, causeRows, unseenCount, type CauseRow } from './fate-words.js';

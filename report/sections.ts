@@ -29,8 +29,10 @@ ${card('pending at the end', messages.pending ?? 0)}
 function reasonsList(result: SimulationResult): string {
   const rows = causeRows(result);
   if (rows.length === 0) return '';
-  const items = rows.map((row) => `<li>${escapeHtml(row.count)} ${escapeHtml(FATE_WORDS[row.fate])}: ${row.words === undefined ? '' : `${escapeHtml(row.words)} `}<code>${escapeHtml(row.cause)}</code></li>`).join('');
-  return `<p>Why messages were not simply delivered:</p><ul>${items}</ul>`;
+  const items = rows.map((row) => `<tr><td class="num">${escapeHtml(row.count.toLocaleString('en-US'))}</td><td>${escapeHtml(FATE_WORDS[row.fate])}</td>`
+    + `<td>${row.words === undefined ? '' : `${escapeHtml(row.words)} `}<code>${escapeHtml(row.cause)}</code></td><td>${escapeHtml(row.fix ?? '')}</td></tr>`).join('');
+  return `<h3 id="causes">Why messages were not simply delivered</h3>
+<table class="causes"><thead><tr><th>Messages</th><th>Fate</th><th>Cause</th><th>Fix</th></tr></thead><tbody>${items}</tbody></table>`;
 }
 
 export function findingsSection(result: SimulationResult): string {

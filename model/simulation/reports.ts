@@ -122,6 +122,7 @@ export function buildSnapshot(world: World, series: HourlySeries): SimulationSna
     onPrem: decommissionedAt === undefined ? { running: onPrem.isUp(now) } : { running: false, decommissionedAt },
     // Stranded mail is known as it happens (the router holds it); the rest without a fate is in flight.
     messages: { ...ledger.counts(), stranded: router.stranded.total, inFlight: ledger.pendingCount - router.stranded.total },
+    causes: ledger.causesSoFar(),
     findings: runtimeFindings(world, ledger.causesSoFar()),
     series: series.series,
     migrationStatistics: migration.migrationStatistics(),

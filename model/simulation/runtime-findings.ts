@@ -68,7 +68,7 @@ export function runtimeFindings(world: World, causes: Partial<Record<MessageFate
     findings.push({
       rule: 'runtime.mail-stranded', severity: 'error', at: log.batchRemovalStartedAt, step: ACTION_STEPS.removeBatch,
       message: `${stranded} message${stranded === 1 ? ' is' : 's are'} stranded on-prem: ${strandedInternal} sent by colleagues still on the old Outlook profile and ${strandedExternal} from outside senders through the old MX reached the on-prem mailboxes of users who now read the cloud one, after the last sync pass (the batch was deleted${log.batchRemovalStartedAt === undefined ? '' : ` at ${formatInstant(log.batchRemovalStartedAt)}`}). They are still on the server and recoverable${decommissioned === undefined ? ' until it is decommissioned' : ''}.`,
-      fix: 'Recover them: export the on-prem mailboxes to PST and import them (`export-stranded-mail`), or forward the on-prem mailboxes to the tenant address (`forward-to-tenant`) before decommissioning. Next time rebuild every Outlook profile and wait 72 hours and a sync pass after the switch before deleting the batch.',
+      fix: `Recover them: export the on-prem mailboxes to PST and import them (\`export-stranded-mail\`), or forward the on-prem mailboxes to the tenant address (\`forward-to-tenant\`) before decommissioning. Next time ${strandedPrevention(strandedInternal, strandedExternal)}.`,
     });
   }
   const lostAtDecommission = reasons[REASONS.serverDecommissioned] ?? 0;
@@ -151,6 +151,18 @@ export function runtimeFindings(world: World, causes: Partial<Record<MessageFate
     });
   }
   return findings;
+}
+
+/**
+ * What prevents the stranding next time, for the causes this run had: colleagues still on the
+ * old Outlook profile need their profiles rebuilt before the batch goes; outside senders with
+ * a stale MX need the 72-hour wait and a pass after it (CUT step 6, dns §4.9).
+ */
+function strandedPrevention(internal: number, external: number): string {
+  const profiles = 'rebuild every Outlook profile (`rebuild-outlook-profiles`) before deleting the batch, so no colleague still sends from the old server';
+  const mx = 'lower the MX TTL early and wait 72 hours and a sync pass after the MX switch before deleting the batch';
+  if (internal > 0 && external > 0) return `${profiles}, and ${mx}`;
+  return internal > 0 ? profiles : mx;
 }
 
 /** Migrated users (with a cloud mailbox) who have no password yet. */

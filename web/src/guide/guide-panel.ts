@@ -101,6 +101,11 @@ export class GuidePanel {
     this.summary.dataset.key = key;
     clear(this.summary);
     this.summary.append(el('h3', { id: 'cutover-summary-title', text: 'End of the cutover' }), el('p', { className: 'headline', text: summary.headline }));
+    if (summary.messageCauses.length > 0) {
+      const messages = el('ul', { className: 'message-causes' });
+      for (const row of summary.messageCauses) messages.append(el('li', {}, el('p', { text: row.text }), ...(row.fix === undefined ? [] : [el('p', { className: 'fix', text: `Fix: ${row.fix}` })])));
+      this.summary.append(el('p', { text: 'Why messages were not simply delivered:' }), messages);
+    }
     if (summary.causes.length === 0) {
       this.summary.append(el('p', { text: 'No finding: every step came in time.' }));
       return;

@@ -1,9 +1,12 @@
 import type { DashboardView } from '../session/view.js';
+import { causeRows, FATE_WORDS, type CauseRow } from '../../../report/fate-words.js';
 
 export interface CutoverSummary {
   headline: string;
   /** What went wrong, each with the fix (the findings of the run, errors first). */
   causes: { text: string; fix: string }[];
+  /** Messages not delivered on time, by root cause, with its words and fix: the rows of the summary, `--json` and the report. */
+  messageCauses: (CauseRow & { text: string })[];
 }
 
 /**
@@ -21,5 +24,7 @@ export function cutoverSummary(view: DashboardView): CutoverSummary {
     .filter((finding) => finding.severity !== 'info')
     .sort((a, b) => order[a.severity] - order[b.severity])
     .map((finding) => ({ text: finding.message, fix: finding.fix }));
-  return { headline, causes };
+  const messageCauses = causeRows({ causes: view.causes ?? {} })
+    .map((row) => ({ ...row, text: `${row.count.toLocaleString('en-GB')} ${FATE_WORDS[row.fate]}: ${row.words ?? row.cause}` }));
+  return { headline, causes, messageCauses };
 }

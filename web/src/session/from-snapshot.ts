@@ -41,6 +41,7 @@ export function toView(snapshot: SimulationSnapshot, config: SimulationConfig): 
   if (snapshot.batch.initialSyncDoneAt !== undefined) view.batch.initialSyncDoneAt = snapshot.batch.initialSyncDoneAt;
   if (snapshot.licenses.remaining !== null) view.licenses.remaining = snapshot.licenses.remaining;
   if (snapshot.series !== undefined) view.series = snapshot.series;
+  if (snapshot.causes !== undefined) view.causes = snapshot.causes;
   if (snapshot.licenses.shortestGraceLeft !== null) view.licenses.shortestGraceLeft = snapshot.licenses.shortestGraceLeft;
   return view;
 }

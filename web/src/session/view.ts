@@ -1,5 +1,5 @@
 import type { Millis } from '../../../sim/index.js';
-import type { Finding, MessageCounts, TimeSeries } from '../../../model/result.js';
+import type { Finding, MessageCounts, MessageFate, TimeSeries } from '../../../model/result.js';
 import type { MailboxRow } from '../table/mailbox-rows.js';
 
 /**
@@ -44,6 +44,8 @@ export interface DashboardView {
   };
   messages: MessageCounts & { inFlight: number };
   onPremRunning: boolean;
+  /** Settled messages so far by fate, then cause (the model's snapshot `causes`). */
+  causes?: Partial<Record<MessageFate, Record<string, number>>>;
   findings: Finding[];
   /** Hourly samples so far, when the model's snapshot carries them (else the charts ask for the result). */
   series?: TimeSeries;
