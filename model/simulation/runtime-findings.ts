@@ -158,7 +158,7 @@ export function runtimeFindings(world: World, causes: Partial<Record<MessageFate
  * old Outlook profile need their profiles rebuilt before the batch goes; outside senders with
  * a stale MX need the 72-hour wait and a pass after it (CUT step 6, dns §4.9).
  */
-function strandedPrevention(internal: number, external: number): string {
+export function strandedPrevention(internal: number, external: number): string {
   const profiles = 'rebuild every Outlook profile (`rebuild-outlook-profiles`) before deleting the batch, so no colleague still sends from the old server';
   const mx = 'lower the MX TTL early and wait 72 hours and a sync pass after the MX switch before deleting the batch';
   if (internal > 0 && external > 0) return `${profiles}, and ${mx}`;
