@@ -38,7 +38,13 @@ export const CUTOVER_MAXIMUM = 2_000;
 
 const RESOURCE_TYPES: ReadonlySet<MailboxType> = new Set(['SharedMailbox', 'RoomMailbox', 'EquipmentMailbox']);
 
-export function inventoryWarnings(rows: readonly ImportedRow[], domains: readonly string[], dataRows: number): InventoryWarning[] {
+/**
+ * Warnings for imported rows. `mailboxes` is how many mailboxes were imported (system
+ * mailboxes and bad rows left out): the number the 2,000 limit is about. Without split the
+ * import refuses more than that (CSV_TOO_MANY_MAILBOXES), so `over-2000` is only ever the
+ * warning of a split import.
+ */
+export function inventoryWarnings(rows: readonly ImportedRow[], domains: readonly string[], mailboxes: number): InventoryWarning[] {
   const warnings: InventoryWarning[] = [];
   for (const row of rows) {
     const at = { row: row.row };
@@ -50,6 +56,9 @@ export function inventoryWarnings(rows: readonly ImportedRow[], domains: readonl
     const domain = row.address.split('@')[1] ?? '';
     if (!domains.includes(domain)) warnings.push({ ...at, code: 'other-domain', message: `${row.address} is not in the accepted domains (${domains.join(', ')}): add its domain with --domains and verify it in the tenant, or its mail cannot be routed to Microsoft 365` });
   }
-  if (dataRows > CUTOVER_MAXIMUM) warnings.push({ code: 'over-2000', message: `${dataRows} rows: a cutover migrates at most ${CUTOVER_MAXIMUM} mailboxes` });
+  if (mailboxes > CUTOVER_MAXIMUM) {
+    const parts = Math.ceil(mailboxes / CUTOVER_MAXIMUM);
+    warnings.push({ code: 'over-2000', message: `${mailboxes} mailboxes, more than the ${CUTOVER_MAXIMUM} one cutover batch takes: split into ${parts} plans of at most ${CUTOVER_MAXIMUM}, run one after another (a staged or hybrid migration fits an organisation this large better)` });
+  }
   return warnings;
 }

@@ -162,7 +162,7 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
   }
 
   const domain = (options.domains?.[0] ?? options.domain ?? mostCommonDomain(mailboxes.map((mailbox) => mailbox.address))).toLowerCase();
-  const warnings = inventoryWarnings(imported, [domain, ...(options.domains ?? []).slice(1)].map((name) => name.toLowerCase()), rows.length);
+  const warnings = inventoryWarnings(imported, [domain, ...(options.domains ?? []).slice(1)].map((name) => name.toLowerCase()), mailboxes.length);
   const fromFile = (file.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64);
   const name = options.name ?? (fromFile || 'inventory');
   const chunks: (typeof mailboxes)[] = [];
