@@ -29,7 +29,7 @@ describe('cutover run', () => {
     const { code, out } = await cli(['run', SCENARIO, '--json', '--seed', '2']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(['scenario', 'seed', 'traceHash', 'horizon', 'startDate', 'batch', 'mailboxes', 'messages', 'causes', 'findings', 'recommendations', 'keyTimes', 'migrationStatistics']);
+    expect(Object.keys(json)).toEqual(['scenario', 'seed', 'traceHash', 'horizon', 'startDate', 'batch', 'mailboxes', 'messages', 'causes', 'causeTable', 'findings', 'recommendations', 'keyTimes', 'migrationStatistics']);
     expect(json).toMatchObject({ scenario: 'hostile', seed: 2, horizon: 48 * 3_600_000, mailboxes: { total: 2, synced: 1, failed: 1 } });
     expect(Object.keys(json.messages)).toEqual(['sent', 'delivered', 'deliveredLate', 'bounced', 'lost', 'stranded', 'recovered', 'pending']);
     expect(json.batch.statusHistory[0]).toEqual({ status: 'Created', at: 600_000, atIso: '2025-03-01T08:10:00.000Z' });
