@@ -8,11 +8,12 @@
  */
 
 /**
- * Rules after which the source may be gone while the batch syncs (decommissioned, or down in a
- * declared outage): passes fail, the initial sync may never end, and the steps that wait for it
- * (licences, passwords, X500 addresses) never run; a mailbox whose pass failed is not migrated.
+ * Rules after which the initial sync may never end: the source gone while the batch syncs
+ * (decommissioned, or down in a declared outage: passes fail) or the batch stopped before it
+ * is done. The steps that wait for it (licences, passwords, X500 addresses) then never run,
+ * and a mailbox not copied is not migrated.
  */
-const SOURCE_GONE_DURING_SYNC = ['schedule.decommission-too-early', 'schedule.declared-faults'] as const;
+const SOURCE_GONE_DURING_SYNC = ['schedule.decommission-too-early', 'schedule.declared-faults', 'schedule.batch-stopped-after-switch', 'schedule.batch-stopped-before-final-pass'] as const;
 
 /** Rules after which some user has no cloud mailbox when mail for it reaches Exchange Online (or reads and sends from the old one). */
 const NO_CLOUD_MAILBOX = [
