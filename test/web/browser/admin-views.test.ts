@@ -132,4 +132,44 @@ describe('the admin center views in chromium', () => {
     await expectPaneMatchesConsole(page, syncedAddress);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  test('user strings stay text: a display name with markup shows as written, and skipped items grade the user and the batch', async () => {
+    const { page, problems } = await openDashboard(harness);
+    await page.setInputFiles('#scenario-file', { name: 'escaping.yaml', mimeType: 'text/yaml', buffer: Buffer.from(ESCAPING_SCENARIO) });
+    await page.check('#run-plan');
+    await page.click('#load-scenario');
+    await expect.poll(() => page.locator('#load-status').innerText()).toContain('escaping.yaml');
+    await page.fill('#jump-to', '1d');
+    await page.click('#jump');
+    await expect.poll(() => page.locator('#batch-list td[data-column="failed"]').innerText()).toBe('1');
+    const ann = page.locator('#mailbox-table tbody tr[data-address="ann@contoso.com"]');
+    await expect.poll(() => ann.locator('td').nth(4).innerText()).toBe('4'); // the Skipped column
+    await ann.click();
+    await expect.poll(() => page.locator('#user-details-title').innerText()).toBe('<img src=x id=pwned>Ann & co');
+    expect(await page.locator('#pwned').count()).toBe(0);
+    const cmdlet = await expectPaneMatchesConsole(page, 'ann@contoso.com');
+    expect(cmdlet.SkippedItemCount).toBe('4');
+    expect(await pane(page, 'SkippedItemCount')).toBe('4 (3 too large, 1 corrupt)');
+    expect(await pane(page, 'DataConsistencyScore')).toBe('Investigate');
+    expect(listFields(await consoleOutput(page, 'Get-MigrationBatch | fl')).DataConsistencyScore).toBe('Investigate');
+    expect(await page.locator('b').count()).toBe(0);
+    expect(problems).toEqual([]);
+  }, 120_000);
 });
+
+/** Three mailboxes: one with markup in its name and skipped items, one hidden (it fails), one plain. */
+const ESCAPING_SCENARIO = `name: admin-views-escaping
+seed: 3
+horizon: 2d
+organisation:
+  domain: contoso.com
+  mailboxes:
+    - { address: ann@contoso.com, displayName: "<img src=x id=pwned>Ann & co", size: 50 MB, largeItems: 3, badItems: 1 }
+    - { address: bob@contoso.com, displayName: "Bob <b>bold</b>", size: 20 MB, hidden: true }
+    - { address: carl@contoso.com, size: 10 MB }
+plan:
+  - { action: publish-verification-txt, at: 0s }
+  - { action: verify-domain, at: 20m }
+  - { action: create-endpoint, at: 30m }
+  - { action: create-batch, at: 40m, name: CutoverBatch, autoStart: true }
+`;
