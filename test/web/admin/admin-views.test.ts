@@ -70,6 +70,9 @@ describe('the admin center views', () => {
       expect({ status: row.status, items: row.itemsSynced, skipped: row.skipped, bytes: row.bytesSynced, error: row.error ?? null, last: row.lastSyncAt ?? null })
         .toEqual({ status: statistics.Status, items: statistics.SyncedItemCount, skipped: statistics.SkippedItemCount, bytes: statistics.BytesTransferred, error: statistics.ErrorSummary, last: statistics.LastSuccessfulSyncTime });
     }
-    expect(batchListRows(view.migrationStatistics)[0]).toMatchObject({ name: 'CutoverBatch', total: snapshot.migrationStatistics!.batch!.TotalCount });
+    const batch = snapshot.migrationStatistics!.batch!;
+    expect(batchListRows(view.migrationStatistics)[0]).toMatchObject({ name: 'CutoverBatch', total: batch.TotalCount });
+    // The batch panel's counts are Get-MigrationBatch's too.
+    expect(view.batch).toMatchObject({ total: batch.TotalCount, synced: batch.SyncedCount, failed: batch.FailedCount, active: batch.ActiveCount, stopped: batch.StoppedCount });
   });
 });

@@ -9,14 +9,7 @@ export function toView(snapshot: SimulationSnapshot, config: SimulationConfig): 
   const view: DashboardView = {
     now: snapshot.now,
     horizon: snapshot.horizon,
-    batch: {
-      status: snapshot.batch.status,
-      total: snapshot.batch.counts.total,
-      synced: snapshot.batch.counts.synced,
-      failed: snapshot.batch.counts.failed,
-      active: snapshot.batch.counts.active,
-      stopped: snapshot.batch.counts.stopped,
-    },
+    batch: { status: snapshot.batch.status, ...batchCounts(snapshot) },
     mailboxes: mailboxRows(snapshot),
     dns: {
       mxHost: snapshot.dns.mxHost,
@@ -44,6 +37,16 @@ export function toView(snapshot: SimulationSnapshot, config: SimulationConfig): 
   if (snapshot.migrationStatistics !== undefined) view.migrationStatistics = snapshot.migrationStatistics;
   if (snapshot.licenses.shortestGraceLeft !== null) view.licenses.shortestGraceLeft = snapshot.licenses.shortestGraceLeft;
   return view;
+}
+
+/** The batch panel's counts: Get-MigrationBatch's (the batch list's and the console's) when the model gives them. */
+function batchCounts(snapshot: SimulationSnapshot): Pick<DashboardView['batch'], 'total' | 'synced' | 'failed' | 'active' | 'stopped'> {
+  const statistics = snapshot.migrationStatistics?.batch;
+  if (statistics === null || statistics === undefined) {
+    const { total, synced, failed, active, stopped } = snapshot.batch.counts;
+    return { total, synced, failed, active, stopped };
+  }
+  return { total: statistics.TotalCount, synced: statistics.SyncedCount, failed: statistics.FailedCount, active: statistics.ActiveCount, stopped: statistics.StoppedCount };
 }
 
 /** The table's rows: the migration figures are the model's statistics (one truth with the console and the details pane) where it gives them. */
