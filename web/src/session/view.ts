@@ -1,5 +1,5 @@
 import type { Millis } from '../../../sim/index.js';
-import type { Finding, MessageCounts, MessageFate, TimeSeries } from '../../../model/result.js';
+import type { Finding, MessageCounts, MessageFate, MigrationStatistics, TimeSeries } from '../../../model/result.js';
 import type { MailboxRow } from '../table/mailbox-rows.js';
 
 /**
@@ -47,6 +47,8 @@ export interface DashboardView {
   /** Settled messages so far by fate, then cause (the model's snapshot `causes`). */
   causes?: Partial<Record<MessageFate, Record<string, number>>>;
   findings: Finding[];
+  /** Get-MigrationBatch and Get-MigrationUserStatistics now, as the model computes them (the batch list and the user details pane). */
+  migrationStatistics?: MigrationStatistics;
   /** Hourly samples so far, when the model's snapshot carries them (else the charts ask for the result). */
   series?: TimeSeries;
 }
