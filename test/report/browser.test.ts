@@ -51,7 +51,7 @@ describe('the report in a real browser', () => {
     const opened = await openReport(renderReport(fixtureResult()), 'report-fixture');
     expect(opened.problems).toEqual([]);
     expect(opened.requests).toEqual([]);
-    expect(opened.canvases.length).toBe(5);
+    expect(opened.canvases.length).toBe(6);
     expect(opened.charts.map((chart) => chart.id).sort()).toEqual([...opened.canvases].sort());
     for (const chart of opened.charts) {
       expect(chart.datasets, chart.id).toBeGreaterThan(0);
@@ -67,7 +67,7 @@ describe('the report in a real browser', () => {
     const { config } = loadScenario('test/cli/fixtures/hostile.yaml');
     const opened = await openReport(renderReport(simulate(config, {})), 'report-hostile-run');
     expect(opened.problems).toEqual([]);
-    expect(opened.charts.length).toBe(5);
+    expect(opened.charts.length).toBe(6);
     for (const chart of opened.charts) expect(chart.points, chart.id).toBeGreaterThan(0);
     expect(opened.text).toContain(HOSTILE_NAME);
     expect(opened.images).toBe(0);
