@@ -90,6 +90,8 @@ export class ChartsPanel {
       this.markers = markers.filter((marker) => marker.at <= view.now).map((marker) => ({ days: marker.at / DAY, label: marker.label }));
       const options = this.inbound.options.plugins as { cutoverMarkers?: { markers: { x: number; label: string }[] } };
       options.cutoverMarkers = { markers: this.markers.map((marker) => ({ x: marker.days, label: marker.label })) };
+      // Also on the canvas, as text: what is marked, for tests and anyone inspecting the page.
+      this.inbound.canvas.setAttribute('data-markers', this.markers.map((marker) => `${marker.label}@${marker.days.toFixed(3)}`).join('; '));
     }
     this.inbound.update('none');
     const dataset = this.fates.data.datasets[0];
