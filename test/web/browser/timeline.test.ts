@@ -45,4 +45,22 @@ describe('the event timeline in chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-timeline.png'), fullPage: true });
     expect(problems).toEqual([]);
   }, 120_000);
+
+  test('the tracer tells a stranded message\'s path in plain words, with the sender\'s MX look-up', async () => {
+    const { page, problems } = await openDashboard(harness);
+    await page.click('button[data-preset="early-batch-delete"]');
+    await expect.poll(() => page.locator('#scenario-title').innerText()).toContain('early-batch-delete');
+    await page.fill('#jump-to', '8d');
+    await page.click('#jump');
+    await expect.poll(() => page.locator('#clock').innerText()).toContain('T+8d');
+    await page.selectOption('#tracer-fate', 'stranded');
+    await page.click('#tracer-find');
+    await page.click('#tracer-show');
+    const path = page.locator('#tracer-output ol.path');
+    await expect.poll(() => path.innerText()).toContain('accepted by the old on-premises Exchange server');
+    const text = await path.innerText();
+    expect(text).toMatch(/looked up the MX record: resolver \d+ → \S+ \((cached answer, TTL left|asked the domain's name servers)/);
+    expect(text).not.toMatch(/accepted:old-host|delivered:on-prem|mx-lookup/);
+    expect(problems).toEqual([]);
+  }, 120_000);
 });
