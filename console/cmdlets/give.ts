@@ -1,6 +1,7 @@
 import { fail, notFound, serviceRefusal } from '../errors.js';
 import type { CmdletContext } from '../cmdlet.js';
 import type { AdminCommand } from '../target.js';
+import { statisticsNow } from './statistics.js';
 
 /**
  * Gives a command through the session's one action layer. A refusal becomes the error record
@@ -27,7 +28,9 @@ export function currentBatch(context: CmdletContext): BatchInfo | undefined {
   if (status === 'None' || status === 'Deleted') return undefined;
   const created = [...target.log].reverse().find((entry) => entry.action.action === 'createBatch');
   const started = target.log.find((entry) => entry.action.action === 'startBatch' && (created === undefined || entry.at >= created.at));
-  const info: BatchInfo = { name: created?.action.batchName ?? 'CutoverBatch', status, autoStart: created?.action.autoStart ?? false };
+  // The model names the batch (a plan may have created it, not the session's log).
+  const name = statisticsNow(context).batch?.Identity ?? created?.action.batchName ?? 'CutoverBatch';
+  const info: BatchInfo = { name, status, autoStart: created?.action.autoStart ?? false };
   if (created !== undefined) info.createdAt = created.at;
   if (started !== undefined) info.startedAt = started.at;
   else if (info.autoStart && created !== undefined) info.startedAt = created.at;

@@ -1,31 +1,56 @@
-import type { SimulationSnapshot } from '../../model/result.js';
+import type { MigrationBatchStatistics } from '../../model/result.js';
 import type { Cmdlet, CmdletContext } from '../cmdlet.js';
 import { asText, psObject, type PsObject } from '../values.js';
 import { currentBatch, give, requireBatch, type BatchInfo } from './give.js';
+import { statisticsNow } from './statistics.js';
 
-/** Get-MigrationBatch's object: the batch's status and counts as the admin center's batch list shows them. */
-export function toMigrationBatch(context: CmdletContext, batch: BatchInfo, snapshot: SimulationSnapshot, includeReport: boolean): PsObject {
-  const { counts } = snapshot.batch;
+/**
+ * Get-MigrationBatch's object: the model's batch statistics (field names as the cmdlet's) with
+ * the batch's settings. Status and every count and time come from `statistics` and nothing else.
+ */
+export function toMigrationBatch(context: CmdletContext, batch: BatchInfo, statistics: MigrationBatchStatistics, includeReport: boolean): PsObject {
   const properties: PsObject['properties'] = {
-    Identity: batch.name,
-    Status: batch.status,
-    Type: 'ExchangeOutlookAnywhere',
-    TotalCount: counts.total,
-    ActiveCount: counts.active,
-    StoppedCount: counts.stopped,
-    SyncedCount: counts.synced,
-    FinalizedCount: 0,
-    FailedCount: counts.failed,
+    Identity: statistics.Identity,
+    Status: statistics.Status,
+    Type: statistics.MigrationType,
+    MigrationType: statistics.MigrationType,
+    TotalCount: statistics.TotalCount,
+    ActiveCount: statistics.ActiveCount,
+    StoppedCount: statistics.StoppedCount,
+    SyncedCount: statistics.SyncedCount,
+    FinalizedCount: statistics.FinalizedCount,
+    FailedCount: statistics.FailedCount,
+    FailedInitialSyncCount: statistics.FailedInitialSyncCount,
+    FailedIncrementalSyncCount: statistics.FailedIncrementalSyncCount,
+    PendingCount: statistics.PendingCount,
+    ProvisionedCount: statistics.ProvisionedCount,
     SourceEndpoint: context.target.config.endpoint.name,
     TargetDeliveryDomain: context.target.config.organisation.domain,
     AutoStart: batch.autoStart,
-    CreationDateTime: context.date(batch.createdAt),
-    StartDateTime: context.date(batch.startedAt),
-    InitialSyncDateTime: context.date(snapshot.batch.initialSyncDoneAt),
-    LastSyncedDateTime: context.date(snapshot.batch.lastSyncedAt),
+    CreationDateTime: context.date(statistics.CreationDateTime),
+    StartDateTime: context.date(statistics.StartDateTime ?? undefined),
+    InitialSyncDateTime: context.date(statistics.InitialSyncDateTime ?? undefined),
+    InitialSyncDuration: statistics.InitialSyncDuration === null ? null : formatTimeSpan(statistics.InitialSyncDuration),
+    LastSyncedDateTime: context.date(statistics.LastSyncedDateTime ?? undefined),
+    DataConsistencyScore: statistics.DataConsistencyScore,
   };
   if (includeReport) properties.Report = batchReport(context);
   return psObject('MigrationBatch', properties, ['Identity', 'Status', 'Type', 'TotalCount']);
+}
+
+/** A duration as PowerShell prints a TimeSpan: [d.]hh:mm:ss (whole seconds). */
+export function formatTimeSpan(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  const days = Math.floor(seconds / 86_400);
+  const clock = [Math.floor(seconds / 3600) % 24, Math.floor(seconds / 60) % 60, seconds % 60].map((part) => String(part).padStart(2, '0')).join(':');
+  return days > 0 ? `${days}.${clock}` : clock;
+}
+
+/** The batch as it stands and its statistics, or undefined when there is none. */
+function batchNow(context: CmdletContext): { batch: BatchInfo; statistics: MigrationBatchStatistics } | undefined {
+  const batch = currentBatch(context);
+  const statistics = statisticsNow(context).batch;
+  return batch === undefined || statistics === null ? undefined : { batch, statistics };
 }
 
 /** -IncludeReport: the batch's commands with their times, one entry a line. */
@@ -57,8 +82,8 @@ export const newMigrationBatch: Cmdlet = {
       context.warn(`The scenario's endpoint is "${endpoint}"; the batch uses it.`);
     }
     give(context, this.name, name, { action: 'createBatch', batchName: name, autoStart: bound.AutoStart === true });
-    const batch = currentBatch(context);
-    return batch === undefined ? [] : [toMigrationBatch(context, batch, context.target.snapshot(), false)];
+    const now = batchNow(context);
+    return now === undefined ? [] : [toMigrationBatch(context, now.batch, now.statistics, false)];
   },
 };
 
@@ -68,10 +93,11 @@ export const getMigrationBatch: Cmdlet = {
   parameters: [{ ...IDENTITY, fromPipeline: undefined }, { name: 'IncludeReport', type: 'switch' }, { name: 'Status', type: 'string' }, { name: 'Diagnostic', type: 'switch' }],
   run(context, bound) {
     const identity = bound.Identity === undefined ? undefined : asText(bound.Identity);
-    const batch = identity === undefined ? currentBatch(context) : requireBatch(context, this.name, identity);
-    if (batch === undefined) return [];
-    if (bound.Status !== undefined && asText(bound.Status).toLowerCase() !== batch.status.toLowerCase()) return [];
-    return [toMigrationBatch(context, batch, context.target.snapshot(), bound.IncludeReport === true)];
+    if (identity !== undefined) requireBatch(context, this.name, identity);
+    const now = batchNow(context);
+    if (now === undefined) return [];
+    if (bound.Status !== undefined && asText(bound.Status).toLowerCase() !== now.statistics.Status.toLowerCase()) return [];
+    return [toMigrationBatch(context, now.batch, now.statistics, bound.IncludeReport === true)];
   },
 };
 

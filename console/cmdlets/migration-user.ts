@@ -1,60 +1,83 @@
-import type { MailboxSnapshotRow } from '../../model/result.js';
+import type { MailboxSnapshotRow, MigrationUserStatistics } from '../../model/result.js';
 import { fail, notFound } from '../errors.js';
 import type { Cmdlet, CmdletContext } from '../cmdlet.js';
 import { asText, psObject, type PsObject } from '../values.js';
 import { currentBatch } from './give.js';
+import { statisticsNow } from './statistics.js';
 
-const inBatch = (row: MailboxSnapshotRow): boolean => row.status !== 'NotStarted';
+/** A migration user now: the model's statistics, and the mailbox row beside it (for a mailbox) for what the dashboard shows too. */
+interface UserNow {
+  statistics: MigrationUserStatistics;
+  row: MailboxSnapshotRow | undefined;
+}
 
-/** Get-MigrationUser's object for one mailbox row of the model. */
-export function toMigrationUser(context: CmdletContext, row: MailboxSnapshotRow, batchName: string): PsObject {
+/** Get-MigrationUser's object for one user, from the model's statistics. */
+export function toMigrationUser(context: CmdletContext, { statistics }: UserNow, batchName: string): PsObject {
   return psObject('MigrationUser', {
-    Identity: row.address,
+    Identity: statistics.Identity,
     Batch: batchName,
-    Status: row.status,
-    RecipientType: 'Mailbox',
-    LastSyncTime: context.date(row.lastSuccessfulSyncAt),
-    SyncedItemCount: row.itemsSynced,
-    SkippedItemCount: row.skippedLarge + row.skippedBad,
-    ErrorSummary: row.error ?? '',
+    RecipientType: statistics.RecipientType,
+    Status: statistics.Status,
+    StatusSummary: statistics.StatusSummary,
+    LastSyncTime: context.date(statistics.LastSuccessfulSyncTime ?? undefined),
+    LastSuccessfulSyncTime: context.date(statistics.LastSuccessfulSyncTime ?? undefined),
+    SyncedItemCount: statistics.SyncedItemCount,
+    SkippedItemCount: statistics.SkippedItemCount,
+    ErrorSummary: statistics.ErrorSummary ?? '',
+    DataConsistencyScore: statistics.DataConsistencyScore,
   }, ['Identity', 'Batch', 'Status', 'LastSyncTime']);
 }
 
+/** -IncludeSkippedItems: the skipped items by kind (the model keeps counts, not each item's subject and folder). */
+const skippedText = (statistics: MigrationUserStatistics): string =>
+  (['LargeItem', 'CorruptItem'] as const).map((kind) => `${kind} ${statistics.SkippedItems.find((entry) => entry.Kind === kind)?.Count ?? 0}`).join(', ');
+
 /**
- * Get-MigrationUserStatistics' object for one mailbox row. The model's per-user statistics
- * are read here and only here, so richer statistics from the model change this one function.
+ * Get-MigrationUserStatistics' object for one user: every figure is the model's
+ * (MigrationUserStatistics, the cmdlet's field names); only the display name, the license and
+ * the report's notes come from the mailbox row.
  */
-export function toMigrationUserStatistics(context: CmdletContext, row: MailboxSnapshotRow, batchName: string, options: { report: boolean; skipped: boolean }): PsObject {
+export function toMigrationUserStatistics(context: CmdletContext, { statistics, row }: UserNow, batchName: string, options: { report: boolean; skipped: boolean }): PsObject {
   const properties: PsObject['properties'] = {
-    Identity: row.address,
+    Identity: statistics.Identity,
     Batch: batchName,
-    Status: row.status,
-    DisplayName: row.displayName,
-    SyncedItemCount: row.itemsSynced,
-    SkippedItemCount: row.skippedLarge + row.skippedBad,
-    BytesTransferred: row.bytesSynced,
-    PercentageComplete: row.percentComplete,
-    LastSuccessfulSyncTimestamp: context.date(row.lastSuccessfulSyncAt),
-    InitialSeedingCompletedTimestamp: context.date(row.initialSyncDoneAt),
-    Error: row.error ?? '',
-    LicenseState: row.license.state,
+    RecipientType: statistics.RecipientType,
+    Status: statistics.Status,
+    StatusSummary: statistics.StatusSummary,
+    DisplayName: row?.displayName ?? statistics.Identity,
+    SyncedItemCount: statistics.SyncedItemCount,
+    SkippedItemCount: statistics.SkippedItemCount,
+    TotalItemsInSourceMailboxCount: statistics.TotalItemsInSourceMailboxCount,
+    EstimatedTotalTransferSize: statistics.EstimatedTotalTransferSize,
+    BytesTransferred: statistics.BytesTransferred,
+    PercentageComplete: statistics.PercentageComplete,
+    InitialSeedingCompletedTime: context.date(statistics.InitialSeedingCompletedTime ?? undefined),
+    LastSuccessfulSyncTime: context.date(statistics.LastSuccessfulSyncTime ?? undefined),
+    ErrorSummary: statistics.ErrorSummary ?? '',
+    DataConsistencyScore: statistics.DataConsistencyScore,
   };
-  if (options.skipped) properties.SkippedItems = `${row.skippedLarge} large item(s) over the size limit; ${row.skippedBad} corrupt item(s)`;
-  if (options.report) properties.Report = [row.note, row.error, row.awaitingSync > 0 ? `${row.awaitingSync} item(s) on the source waiting for the next sync` : undefined].filter(Boolean).join('\n');
+  if (row !== undefined) properties.LicenseState = row.license.state;
+  if (options.skipped) properties.SkippedItems = skippedText(statistics);
+  if (options.report) properties.Report = [row?.note, statistics.ErrorSummary, row !== undefined && row.awaitingSync > 0 ? `${row.awaitingSync} item(s) on the source waiting for the next sync` : undefined].filter(Boolean).join('\n');
   return psObject('MigrationUserStatistics', properties, ['Identity', 'Batch', 'Status', 'SyncedItemCount', 'SkippedItemCount']);
 }
 
-function usersNow(context: CmdletContext): { rows: MailboxSnapshotRow[]; batchName: string } {
+/** The batch's users as the service lists them: every started migration user (mailboxes, and contacts and groups where the organisation has them). */
+function usersNow(context: CmdletContext): { users: UserNow[]; batchName: string } {
   const batch = currentBatch(context);
-  if (batch === undefined) return { rows: [], batchName: '' };
-  return { rows: context.target.snapshot().mailboxes.filter(inBatch), batchName: batch.name };
+  if (batch === undefined) return { users: [], batchName: '' };
+  const rows = new Map(context.target.snapshot().mailboxes.map((row) => [row.address.toLowerCase(), row]));
+  const users = statisticsNow(context).users
+    .filter((statistics) => statistics.Status !== 'NotStarted')
+    .map((statistics) => ({ statistics, row: rows.get(statistics.Identity.toLowerCase()) }));
+  return { users, batchName: batch.name };
 }
 
-function findUser(context: CmdletContext, cmdlet: string, identity: string): { row: MailboxSnapshotRow; batchName: string } {
-  const { rows, batchName } = usersNow(context);
-  const row = rows.find((candidate) => candidate.address.toLowerCase() === identity.toLowerCase());
-  if (row === undefined) fail(notFound(cmdlet, identity, `Couldn't find a migration user with the identity "${identity}".`));
-  return { row: row!, batchName };
+function findUser(context: CmdletContext, cmdlet: string, identity: string): { user: UserNow; batchName: string } {
+  const { users, batchName } = usersNow(context);
+  const user = users.find((candidate) => candidate.statistics.Identity.toLowerCase() === identity.toLowerCase());
+  if (user === undefined) fail(notFound(cmdlet, identity, `Couldn't find a migration user with the identity "${identity}".`));
+  return { user: user!, batchName };
 }
 
 export const getMigrationUser: Cmdlet = {
@@ -68,13 +91,13 @@ export const getMigrationUser: Cmdlet = {
   ],
   run(context, bound) {
     if (bound.Identity !== undefined) {
-      const { row, batchName } = findUser(context, this.name, asText(bound.Identity));
-      return [toMigrationUser(context, row, batchName)];
+      const { user, batchName } = findUser(context, this.name, asText(bound.Identity));
+      return [toMigrationUser(context, user, batchName)];
     }
-    const { rows, batchName } = usersNow(context);
+    const { users, batchName } = usersNow(context);
     if (bound.BatchId !== undefined && asText(bound.BatchId).toLowerCase() !== batchName.toLowerCase()) return [];
     const status = bound.Status === undefined ? undefined : asText(bound.Status).toLowerCase();
-    return rows.filter((row) => status === undefined || row.status.toLowerCase() === status).map((row) => toMigrationUser(context, row, batchName));
+    return users.filter((user) => status === undefined || user.statistics.Status.toLowerCase() === status).map((user) => toMigrationUser(context, user, batchName));
   },
 };
 
@@ -88,7 +111,7 @@ export const getMigrationUserStatistics: Cmdlet = {
     { name: 'Diagnostic', type: 'switch' },
   ],
   run(context, bound) {
-    const { row, batchName } = findUser(context, this.name, asText(bound.Identity));
-    return [toMigrationUserStatistics(context, row, batchName, { report: bound.IncludeReport === true, skipped: bound.IncludeSkippedItems === true })];
+    const { user, batchName } = findUser(context, this.name, asText(bound.Identity));
+    return [toMigrationUserStatistics(context, user, batchName, { report: bound.IncludeReport === true, skipped: bound.IncludeSkippedItems === true })];
   },
 };

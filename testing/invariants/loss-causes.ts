@@ -7,21 +7,23 @@
  * rules that predict it.
  */
 
-/** Rules after which some user has no cloud mailbox when mail for it reaches Exchange Online. */
+/**
+ * Rules after which the initial sync may never end: the source gone while the batch syncs
+ * (decommissioned, or down in a declared outage: passes fail) or the batch stopped before it
+ * is done. The steps that wait for it (licences, passwords, X500 addresses) then never run,
+ * and a mailbox not copied is not migrated.
+ */
+const SOURCE_GONE_DURING_SYNC = ['schedule.decommission-too-early', 'schedule.declared-faults', 'schedule.batch-stopped-after-switch', 'schedule.batch-stopped-before-final-pass'] as const;
+
+/** Rules after which some user has no cloud mailbox when mail for it reaches Exchange Online (or reads and sends from the old one). */
 const NO_CLOUD_MAILBOX = [
   'preflight.too-many-mailboxes', 'preflight.directory-sync-on', 'preflight.existing-batch', 'preflight.endpoint-connection', 'preflight.certificate',
   'preflight.outlook-anywhere-off', 'preflight.exchange-2003-ports', 'preflight.exchange-2003-unsupported', 'preflight.source-too-old',
   'preflight.missing-permission', 'preflight.hidden-mailboxes', 'preflight.unified-messaging', 'preflight.manager-outside-batch',
   'preflight.domain-not-verified', 'preflight.batch-name', 'schedule.no-batch', 'schedule.endpoint-not-before-batch', 'schedule.batch-not-started',
   'schedule.mx-switched-before-sync', 'schedule.verify-before-txt-propagated', 'schedule.action-never-runs', 'schedule.action-after-horizon',
+  ...SOURCE_GONE_DURING_SYNC,
 ] as const;
-
-/**
- * Rules after which the source may be gone while the batch syncs (decommissioned, or down in a
- * declared outage): passes fail, the initial sync may never end, and the steps that wait for it
- * (licences, passwords, X500 addresses) never run.
- */
-const SOURCE_GONE_DURING_SYNC = ['schedule.decommission-too-early', 'schedule.declared-faults'] as const;
 
 /** Rules after which a licence runs out: the cloud mailbox is disabled, then its data deleted. */
 const LICENCES = [...SOURCE_GONE_DURING_SYNC, 'schedule.licenses-not-assigned', 'schedule.licenses-after-grace', 'schedule.licenses-before-mailboxes-exist', 'schedule.license-pool-too-small', 'schedule.action-never-runs', 'schedule.action-after-horizon'] as const;

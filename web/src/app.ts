@@ -1,4 +1,6 @@
 import { isInputError, type Millis } from '../../sim/index.js';
+import { BatchListPanel } from './admin/batch-list-panel.js';
+import { UserDetailsPane } from './admin/user-details-pane.js';
 import type { SimulationConfig } from '../../model/config.js';
 import type { ActionOutcome, Finding, SimulationResult } from '../../model/result.js';
 import { chartMarkers } from '../../report/chart-markers.js';
@@ -58,7 +60,9 @@ export class Dashboard<Snapshot = unknown> {
   private readonly dns = new DnsPanel();
   private readonly licenses = new LicensesPanel();
   private readonly findings = new FindingsPanel();
-  private readonly table = new MailboxTable();
+  private readonly batches = new BatchListPanel();
+  private readonly details = new UserDetailsPane();
+  private readonly table = new MailboxTable((address, refocus) => this.details.open(address, this.view(), refocus));
   private readonly charts = new ChartsPanel();
   private readonly tracer: TracerPanel;
   private readonly timeline: TimelinePanel;
@@ -121,7 +125,7 @@ export class Dashboard<Snapshot = unknown> {
         el('div', { className: 'side' }, this.time.element, this.guide.element, this.actions.element),
         el('main', { className: 'main' },
           el('div', { className: 'row' }, this.batch.element, this.dns.element, this.licenses.element),
-          this.console.element, this.table.element, this.charts.element, this.timeline.element, this.findings.element, this.tracer.element)));
+          this.console.element, this.batches.element, this.table.element, this.details.element, this.charts.element, this.timeline.element, this.findings.element, this.tracer.element)));
   }
 
   /** A link that rebuilds this exact state: the page address with the encoded state in its fragment. */
@@ -194,6 +198,7 @@ export class Dashboard<Snapshot = unknown> {
       this.source = choice.source;
       this.runPlan = choice.runPlan;
       this.tracer.reset();
+      this.details.close();
       this.forgetOutcomes();
       this.guide.setPlanMode(choice.runPlan);
       this.bar.show({ name: config.name, seed: config.seed, runPlan: choice.runPlan, ...(loaded.description ? { description: loaded.description } : {}) });
@@ -251,6 +256,8 @@ export class Dashboard<Snapshot = unknown> {
     this.licenses.update(view);
     this.findings.update(view);
     this.table.update(view.mailboxes, view.startDate);
+    this.batches.update(view);
+    this.details.update(view);
     this.actions.update(session.simulation.availableActions());
     this.guide.update(view, session.log);
     if (withCharts) {

@@ -1,4 +1,5 @@
 import './styles.css';
+import './admin/admin.css';
 import { createSimulation } from '../../model/simulation.js';
 import type { SimulationSnapshot } from '../../model/result.js';
 import { renderReport } from '../../report/render.js';

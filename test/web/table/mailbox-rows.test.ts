@@ -7,6 +7,7 @@ const row = fc.record({
   displayName: fc.string({ maxLength: 10 }),
   status: fc.constantFrom('Queued', 'Syncing', 'Synced', 'Failed'),
   itemsSynced: fc.nat(),
+  skipped: fc.nat(),
   bytesSynced: fc.nat(),
   lastSyncAt: fc.option(fc.nat(), { nil: undefined }),
   error: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }),
@@ -15,7 +16,7 @@ const row = fc.record({
 }) as fc.Arbitrary<MailboxRow>;
 
 describe('mailbox rows', () => {
-  test.prop([fc.array(row, { maxLength: 40 }), fc.constantFrom('itemsSynced', 'bytesSynced', 'lastSyncAt' as const), fc.boolean()], { numRuns: 80 })(
+  test.prop([fc.array(row, { maxLength: 40 }), fc.constantFrom('itemsSynced', 'skipped', 'bytesSynced', 'lastSyncAt' as const), fc.boolean()], { numRuns: 80 })(
     'sorting keeps every row and orders the column (never-synced last when ascending)',
     (rows, sortBy, descending) => {
       const sorted = queryRows(rows, { ...DEFAULT_QUERY, sortBy, descending });
@@ -33,8 +34,8 @@ describe('mailbox rows', () => {
 
   test('the filter matches address, name, status and error, case-insensitively; the status filter is exact', () => {
     const rows: MailboxRow[] = [
-      { address: 'ann@contoso.com', displayName: 'Ann', status: 'Synced', itemsSynced: 1, bytesSynced: 1, license: 'none', outlook: 'cloud' },
-      { address: 'bob@contoso.com', displayName: 'Bob', status: 'Failed', itemsSynced: 0, bytesSynced: 0, error: 'Hidden from address lists', license: 'none', outlook: 'on-prem' },
+      { address: 'ann@contoso.com', displayName: 'Ann', status: 'Synced', itemsSynced: 1, skipped: 0, bytesSynced: 1, license: 'none', outlook: 'cloud' },
+      { address: 'bob@contoso.com', displayName: 'Bob', status: 'Failed', itemsSynced: 0, skipped: 0, bytesSynced: 0, error: 'Hidden from address lists', license: 'none', outlook: 'on-prem' },
     ];
     expect(queryRows(rows, { ...DEFAULT_QUERY, filter: 'HIDDEN' }).map((r) => r.address)).toEqual(['bob@contoso.com']);
     expect(queryRows(rows, { ...DEFAULT_QUERY, filter: 'ann' }).map((r) => r.address)).toEqual(['ann@contoso.com']);

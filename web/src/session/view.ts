@@ -1,5 +1,5 @@
 import type { Millis } from '../../../sim/index.js';
-import type { Finding, MessageCounts, TimeSeries } from '../../../model/result.js';
+import type { Finding, MessageCounts, MigrationStatistics, TimeSeries } from '../../../model/result.js';
 import type { MailboxRow } from '../table/mailbox-rows.js';
 
 /**
@@ -45,6 +45,8 @@ export interface DashboardView {
   messages: MessageCounts & { inFlight: number };
   onPremRunning: boolean;
   findings: Finding[];
+  /** Get-MigrationBatch and Get-MigrationUserStatistics now, as the model computes them (the batch list and the user details pane). */
+  migrationStatistics?: MigrationStatistics;
   /** Hourly samples so far, when the model's snapshot carries them (else the charts ask for the result). */
   series?: TimeSeries;
 }

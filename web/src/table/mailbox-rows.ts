@@ -6,6 +6,8 @@ export interface MailboxRow {
   displayName: string;
   status: string;
   itemsSynced: number;
+  /** Items skipped (large and corrupt): Get-MigrationUserStatistics SkippedItemCount. */
+  skipped: number;
   bytesSynced: number;
   lastSyncAt?: Millis;
   error?: string;
@@ -15,7 +17,7 @@ export interface MailboxRow {
   outlook: string;
 }
 
-export type MailboxColumn = 'address' | 'displayName' | 'status' | 'itemsSynced' | 'bytesSynced' | 'lastSyncAt' | 'error' | 'license' | 'outlook';
+export type MailboxColumn = 'address' | 'displayName' | 'status' | 'itemsSynced' | 'skipped' | 'bytesSynced' | 'lastSyncAt' | 'error' | 'license' | 'outlook';
 
 export interface TableQuery {
   /** Case-insensitive text matched against address, name, status and error. */

@@ -8,6 +8,7 @@ const COLUMNS: { key: MailboxColumn; label: string; numeric?: boolean }[] = [
   { key: 'displayName', label: 'Name' },
   { key: 'status', label: 'Status' },
   { key: 'itemsSynced', label: 'Items synced', numeric: true },
+  { key: 'skipped', label: 'Skipped', numeric: true },
   { key: 'bytesSynced', label: 'Size synced', numeric: true },
   { key: 'lastSyncAt', label: 'Last successful sync' },
   { key: 'license', label: 'License' },
@@ -18,6 +19,7 @@ const COLUMNS: { key: MailboxColumn; label: string; numeric?: boolean }[] = [
 /**
  * The migration users list: sortable, filterable, and virtualised (only the rows in view are in
  * the DOM, between two spacer rows), so it stays smooth with the 2,000 mailboxes a cutover allows.
+ * A row opens the user's details (click, or Enter on a focused row), where the error shows in full.
  */
 export class MailboxTable {
   readonly element: HTMLElement;
@@ -32,7 +34,14 @@ export class MailboxTable {
   private readonly sortButtons = new Map<MailboxColumn, HTMLButtonElement>();
   private knownStatuses = '';
 
-  constructor() {
+  /** `open` is called with a row's address and a function that focuses that row again (for when the details close). */
+  constructor(private readonly open: (address: string, refocus: () => void) => void = () => undefined) {
+    this.body.addEventListener('click', (event) => this.openFrom(event.target));
+    this.body.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      this.openFrom(event.target);
+    });
     const filter = el('input', { id: 'mailbox-filter', type: 'search', placeholder: 'address, name, status or error' });
     filter.addEventListener('input', () => this.setQuery({ filter: filter.value }));
     this.statusSelect.addEventListener('change', () => this.setQuery({ status: this.statusSelect.value }));
@@ -92,7 +101,25 @@ export class MailboxTable {
     this.draw();
   }
 
+  private openFrom(target: EventTarget | null): void {
+    const row = target instanceof Element ? target.closest('tr[data-address]') : null;
+    const address = row?.getAttribute('data-address');
+    if (address === null || address === undefined) return;
+    this.open(address, () => this.focusRow(address));
+  }
+
+  /** Focuses the row of `address` if it is drawn (rows are redrawn every frame, so the element may be new). */
+  private focusRow(address: string): void {
+    const rows = this.body.querySelectorAll<HTMLElement>('tr[data-address]');
+    for (let index = 0; index < rows.length; index++) {
+      if (rows[index]!.getAttribute('data-address') === address) rows[index]!.focus({ preventScroll: true });
+    }
+  }
+
   private draw(): void {
+    // A redraw replaces the rows: keep the keyboard on the row that had it.
+    const active = document.activeElement;
+    const focused = active instanceof Element && this.body.contains(active) ? active.getAttribute('data-address') : null;
     const { first, last } = visibleWindow(this.shown.length, this.scroller.scrollTop, this.scroller.clientHeight || 400, ROW_HEIGHT);
     clear(this.body);
     const spacer = (rows: number) => el('tr', { className: 'spacer', 'aria-hidden': 'true', style: `height:${rows * ROW_HEIGHT}px` });
@@ -102,19 +129,21 @@ export class MailboxTable {
       if (row !== undefined) this.body.append(this.rowElement(row));
     }
     if (last < this.shown.length - 1) this.body.append(spacer(this.shown.length - 1 - last));
+    if (focused !== null) this.focusRow(focused);
   }
 
   private rowElement(row: MailboxRow): HTMLTableRowElement {
     const tone = row.status === 'Failed' ? 'tone-bad' : row.status.startsWith('Synced') ? 'tone-good' : undefined;
-    return el('tr', {},
+    return el('tr', { tabindex: 0, 'data-address': row.address, className: 'opens', 'aria-haspopup': 'dialog' },
       el('td', { text: row.address }),
       el('td', { text: row.displayName }),
       el('td', { className: tone, text: row.status }),
       el('td', { className: 'numeric', text: formatCount(row.itemsSynced) }),
+      el('td', { className: row.skipped > 0 ? 'numeric tone-warn' : 'numeric', text: formatCount(row.skipped) }),
       el('td', { className: 'numeric', text: formatBytes(row.bytesSynced) }),
       el('td', { text: formatTime(row.lastSyncAt, this.startDate) }),
       el('td', { className: row.license.startsWith('grace') ? 'tone-warn' : row.license === 'disabled' || row.license === 'deleted' ? 'tone-bad' : undefined, text: row.license }),
       el('td', { text: row.outlook }),
-      el('td', { className: row.error === undefined ? undefined : 'tone-bad', text: row.error ?? '' }));
+      el('td', { className: row.error === undefined ? 'error' : 'error tone-bad', title: row.error, text: row.error ?? '' }));
   }
 }
