@@ -1,5 +1,7 @@
-import { DAY, formatInstant } from '../sim/index.js';
+import { DAY, formatInstant, formatLocal } from '../sim/index.js';
 import type { SimulationResult } from '../model/result.js';
+import { chartMarkers, markerHourIndex } from './chart-markers.js';
+import { calendarOf } from './time-labels.js';
 
 /**
  * Chart descriptions as plain data. The page's small inline script turns each one into a
@@ -29,6 +31,12 @@ export interface ChartSpec {
   /** The left axis is a share from 0 to 100 %. */
   percent?: boolean;
   stacked?: boolean;
+  /** Vertical event lines (MX switch, removal, …) at a position of the label axis (hour index). */
+  markers?: { index: number; label: string }[];
+  /** The value axis is logarithmic, so tens show next to tens of thousands. */
+  logScale?: boolean;
+  /** Bars run left to right (category axis vertical). */
+  horizontal?: boolean;
 }
 
 /** A restrained palette with readable contrast on white (old host warm, new host blue). */
@@ -44,7 +52,15 @@ export const PALETTE = {
 
 const GIB = 1024 ** 3;
 
-const hourLabels = (result: SimulationResult): string[] => result.series.hours.map((at) => formatInstant(at));
+/** Hour labels: the local calendar time (`Fri 14 Mar 20:00 CET`) when the scenario has a start date, else `T+…`. */
+const hourLabels = (result: SimulationResult): string[] => {
+  const calendar = calendarOf(result.startDate, result.timeZone);
+  return result.series.hours.map((at) => (calendar === undefined ? formatInstant(at) : formatLocal(at, calendar)));
+};
+
+/** The run's event markers, placed on the hourly axis. */
+export const hourMarkers = (result: SimulationResult): NonNullable<ChartSpec['markers']> =>
+  chartMarkers(result).map((marker) => ({ index: markerHourIndex(marker.at), label: marker.label }));
 
 export function syncProgressChart(result: SimulationResult): ChartSpec {
   return {
@@ -53,6 +69,7 @@ export function syncProgressChart(result: SimulationResult): ChartSpec {
     caption: 'Mailboxes whose initial sync is done, and data copied to Exchange Online, hour by hour.',
     type: 'line',
     labels: hourLabels(result),
+    markers: hourMarkers(result),
     datasets: [
       { label: 'Mailboxes synced', data: result.series.mailboxesSynced, color: PALETTE.blue, axis: 'left' },
       { label: 'GB copied', data: result.series.bytesSynced.map((bytes) => round(bytes / GIB, 2)), color: PALETTE.teal, axis: 'right' },
@@ -69,6 +86,7 @@ export function inboundChart(result: SimulationResult): ChartSpec {
     caption: 'External messages accepted each hour by the old on-premises host and by Exchange Online.',
     type: 'bar',
     labels: hourLabels(result),
+    markers: hourMarkers(result),
     datasets: [
       { label: 'Old host (on-premises)', data: result.series.inboundOldHost, color: PALETTE.amber, stack: 'inbound' },
       { label: 'New host (Exchange Online)', data: result.series.inboundNewHost, color: PALETTE.blue, stack: 'inbound' },
@@ -85,6 +103,7 @@ export function resolverChart(result: SimulationResult): ChartSpec {
     caption: 'Share of external resolvers that would send mail to Exchange Online. Caches keep the old MX until its TTL runs out.',
     type: 'line',
     labels: hourLabels(result),
+    markers: hourMarkers(result),
     datasets: [{ label: 'Resolvers on the new MX (%)', data: result.series.resolversOnNewMx.map((share) => round(share * 100, 1)), color: PALETTE.blue }],
     leftTitle: '% of resolvers',
     percent: true,
@@ -111,6 +130,7 @@ export function licenseChart(result: SimulationResult): ChartSpec {
     caption: 'Mailboxes still without a license, and the shortest time left before one of them is disabled.',
     type: 'line',
     labels: hourLabels(result),
+    markers: hourMarkers(result),
     datasets: [
       { label: 'Mailboxes in grace', data: result.series.mailboxesInGrace, color: PALETTE.amber, kind: 'bar', axis: 'left' },
       {
@@ -125,9 +145,30 @@ export function licenseChart(result: SimulationResult): ChartSpec {
   };
 }
 
+/**
+ * Every fate on a logarithmic axis, so 135 bounced stay visible next to 32,000 delivered
+ * (a fate with no message has no bar: log(0) is not drawn).
+ */
+export function fatesLogChart(result: SimulationResult): ChartSpec {
+  const { delivered, deliveredLate, bounced, lost } = result.messages;
+  const { stranded = 0, recovered = 0, pending = 0 } = result.messages;
+  const notDelivered = deliveredLate + bounced + lost + stranded + recovered + pending;
+  return {
+    id: 'chart-fates-log',
+    title: 'Message fates (log scale)',
+    caption: `Each step of the axis is ten times the one before, so the few messages that went wrong show next to the many delivered: ${notDelivered.toLocaleString('en-US')} of ${result.messages.sent.toLocaleString('en-US')} messages were not delivered on time.`,
+    type: 'bar',
+    labels: ['Delivered', 'Delivered late', 'Bounced', 'Lost', 'Stranded on-prem', 'Recovered', 'Pending'],
+    datasets: [{ label: 'Messages', data: [delivered, deliveredLate, bounced, lost, stranded, recovered, pending].map((count) => (count > 0 ? count : null)), color: PALETTE.red }],
+    leftTitle: 'messages (log scale)',
+    logScale: true,
+    horizontal: true,
+  };
+}
+
 /** All charts of a run report, in the order they appear. */
 export function runCharts(result: SimulationResult): ChartSpec[] {
-  return [syncProgressChart(result), inboundChart(result), resolverChart(result), fatesChart(result), licenseChart(result)];
+  return [syncProgressChart(result), inboundChart(result), resolverChart(result), fatesChart(result), fatesLogChart(result), licenseChart(result)];
 }
 
 const round = (value: number, decimals: number): number => {

@@ -15,6 +15,34 @@ export const CLIENT_SCRIPT = `
     var n = parseInt(hex.slice(1), 16);
     return 'rgba(' + (n >> 16) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',' + a + ')';
   }
+  // Event markers (MX switch, batch removal, ...) as dashed vertical lines with their label,
+  // drawn by a small plugin of this script (no chart.js plugin package).
+  var markerPlugin = {
+    id: 'cutoverMarkers',
+    afterDatasetsDraw: function (chart, args, options) {
+      var markers = options.markers || [];
+      var x = chart.scales.x;
+      var area = chart.chartArea;
+      if (!x || markers.length === 0) { return; }
+      var ctx = chart.ctx;
+      ctx.save();
+      ctx.strokeStyle = '#111827';
+      ctx.fillStyle = '#111827';
+      ctx.setLineDash([4, 3]);
+      ctx.lineWidth = 1;
+      ctx.font = '11px ' + Chart.defaults.font.family;
+      markers.forEach(function (marker, i) {
+        var px = x.getPixelForValue(marker.index);
+        if (px < area.left || px > area.right) { return; }
+        ctx.beginPath();
+        ctx.moveTo(px, area.top);
+        ctx.lineTo(px, area.bottom);
+        ctx.stroke();
+        ctx.fillText(marker.label, Math.min(px + 3, area.right - 60), area.top + 12 + 12 * (i % 3));
+      });
+      ctx.restore();
+    }
+  };
   function build(spec) {
     var canvas = document.getElementById(spec.id);
     if (!canvas) { return; }
@@ -37,6 +65,8 @@ export const CLIENT_SCRIPT = `
     if (!doughnut) {
       scales.x = { stacked: !!spec.stacked, ticks: { maxTicksLimit: 12, autoSkip: true } };
       scales.y = { stacked: !!spec.stacked, beginAtZero: true, title: { display: !!spec.leftTitle, text: spec.leftTitle || '' } };
+      if (spec.logScale) { scales.y.type = 'logarithmic'; scales.y.beginAtZero = false; scales.y.min = 1; }
+      if (spec.horizontal) { var value = scales.y; scales.y = scales.x; scales.x = value; scales.y.ticks = { autoSkip: false }; }
       if (spec.percent) { scales.y.max = 100; }
       if (spec.rightTitle) {
         scales.y1 = { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: spec.rightTitle } };
@@ -49,9 +79,11 @@ export const CLIENT_SCRIPT = `
         responsive: true,
         maintainAspectRatio: false,
         interaction: { mode: doughnut ? 'nearest' : 'index', intersect: false },
-        plugins: { legend: { position: 'bottom' } },
+        indexAxis: spec.horizontal ? 'y' : 'x',
+        plugins: { legend: { position: 'bottom', display: !spec.horizontal }, cutoverMarkers: { markers: spec.markers || [] } },
         scales: scales
-      }
+      },
+      plugins: [markerPlugin]
     });
   }
   data.charts.forEach(build);

@@ -7,3 +7,5 @@ export { describeInstant, describeDuration, calendarOf } from './time-labels.js'
 export { keyTimeTable, type KeyTimeTable } from './key-times.js';
 export { runCharts, type ChartSpec, type ChartDataset } from './charts.js';
 export { FATE_WORDS, ATTRIBUTED_FATES, causeWords, causeRows, unseenCount, type CauseRow } from './fate-words.js';
+export { eventTimeline, type TimelineEvent, type TimelineKind } from './event-timeline.js';
+export { chartMarkers, type ChartMarker } from './chart-markers.js';

@@ -81,7 +81,11 @@ export function createSendingMtas(options: SendingMtasOptions): SendingMtas {
       // Postfix: the nexthop (the recipient domain) is dead; deferred without DNS or a connection.
       return defer(slot, now, undefined, `delivery temporarily suspended: ${deadReason[sender]!}`, false, slots.attempts[slot]!, false);
     }
-    const host = dns.lookupMx(sender % dns.resolverCount, now);
+    const resolver = sender % dns.resolverCount;
+    // Peeking draws nothing and changes no cache a look-up sees, so kept paths cost the run nothing.
+    const before = listener.keepsPath?.(messageId) === true ? dns.peekMx(resolver, now) : undefined;
+    const host = dns.lookupMx(resolver, now);
+    if (before !== undefined) listener.onMxLookup?.(messageId, { resolver, at: now, host, before });
     const attempts = ++slots.attempts[slot]!;
     let reason: string;
     let messageLevel = false;

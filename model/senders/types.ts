@@ -32,6 +32,17 @@ export interface SenderListener {
   onDeferred(messageId: number, host: string | undefined, reason: string, at: Millis, nextAttemptAt: Millis): void;
   onDelayNotice(messageId: number, at: Millis): void;
   onBounced(messageId: number, code: string, reason: string, at: Millis): void;
+  /** Whether the message's path is kept: only then are its MX look-ups reported (they are frequent). */
+  keepsPath?(messageId: number): boolean;
+  /** An MX look-up for a kept message: the resolver, what it held just before (dns.peekMx), and its answer. */
+  onMxLookup?(messageId: number, lookup: MxLookup): void;
+}
+
+export interface MxLookup {
+  resolver: number;
+  at: Millis;
+  host: string | undefined;
+  before: { host: string | undefined; cached: boolean; expiresAt: Millis };
 }
 
 export interface SendingMtas {

@@ -8,7 +8,7 @@ import { createMigrationService, type MigrationService } from '../migration/inde
 import { OnPremExchange, ONPREM_REASONS } from '../onprem/index.js';
 import { PlanRunner, RemovalReadiness } from '../plan/index.js';
 import type { ActionOutcome, BatchStatus } from '../result.js';
-import { createSendingMtas, EXPIRED_CODE, type SendingMtas } from '../senders/index.js';
+import { createSendingMtas, EXPIRED_CODE, mxLookupWords, type SendingMtas } from '../senders/index.js';
 import { EXO_REASONS, Tenant, type LicenseStateName } from '../tenant/index.js';
 import type { ExplicitMessage, PlannedAction } from '../config.js';
 import { DEFAULT_CLIENTS } from '../defaults.js';
@@ -104,6 +104,8 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
         if (ledger.isKept(id)) ledger.hop(id, at, 'deferred', `${host ?? 'no MX answer'}: ${reason}; next ${formatInstant(next)}`);
       },
       onDelayNotice: (id, at) => ledger.hop(id, at, 'delay-notice'),
+      keepsPath: (id) => ledger.isKept(id),
+      onMxLookup: (id, lookup) => ledger.hop(id, lookup.at, 'mx-lookup', mxLookupWords(lookup)),
       onBounced: (id, code, reason, at) => {
         const key = bounceReason(code, reason, KNOWN_BOUNCE_KEYS, EXPIRED_CODE);
         if (key !== reason) ledger.hop(id, at, 'smtp-reply', `${code} ${reason}`);

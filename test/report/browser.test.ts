@@ -14,7 +14,12 @@ import { artifactPath, useBrowser } from '../setup/browser.js';
  */
 const chromium = useBrowser();
 
-type Registry = { instances: Record<string, { canvas: HTMLCanvasElement; data: { datasets: { data: unknown[] }[] } }> };
+type Registry = { instances: Record<string, {
+  canvas: HTMLCanvasElement;
+  data: { datasets: { data: unknown[] }[] };
+  options: { plugins?: { cutoverMarkers?: { markers?: unknown[] } } };
+  scales: Record<string, { type: string }>;
+}> };
 
 async function openReport(html: string, name: string) {
   const file = artifactPath(`${name}.html`);
@@ -38,6 +43,8 @@ async function openReport(html: string, name: string) {
       datasets: chart.data.datasets.length,
       points: Math.max(0, ...chart.data.datasets.map((set) => set.data.length)),
       width: chart.canvas.width,
+      markers: chart.options.plugins?.cutoverMarkers?.markers?.length ?? 0,
+      scaleTypes: Object.values(chart.scales).map((scale) => scale.type),
     }));
   });
   await page.screenshot({ path: artifactPath(`${name}.png`), fullPage: true });
@@ -51,7 +58,7 @@ describe('the report in a real browser', () => {
     const opened = await openReport(renderReport(fixtureResult()), 'report-fixture');
     expect(opened.problems).toEqual([]);
     expect(opened.requests).toEqual([]);
-    expect(opened.canvases.length).toBe(5);
+    expect(opened.canvases.length).toBe(6);
     expect(opened.charts.map((chart) => chart.id).sort()).toEqual([...opened.canvases].sort());
     for (const chart of opened.charts) {
       expect(chart.datasets, chart.id).toBeGreaterThan(0);
@@ -61,13 +68,17 @@ describe('the report in a real browser', () => {
     expect(opened.text).toContain(HOSTILE_NAME);
     expect(opened.images).toBe(0);
     expect(opened.dialogs).toEqual([]);
+    // The fixture switched the MX and removed the batch: every time chart draws both markers; the fates also on a log axis.
+    const byId = new Map(opened.charts.map((chart) => [chart.id, chart]));
+    for (const id of ['chart-sync', 'chart-inbound', 'chart-resolvers', 'chart-license']) expect(byId.get(id)!.markers, id).toBe(2);
+    expect(byId.get('chart-fates-log')!.scaleTypes).toContain('logarithmic');
   }, 30_000);
 
   test('a real run of the hostile fixture scenario renders too', async () => {
     const { config } = loadScenario('test/cli/fixtures/hostile.yaml');
     const opened = await openReport(renderReport(simulate(config, {})), 'report-hostile-run');
     expect(opened.problems).toEqual([]);
-    expect(opened.charts.length).toBe(5);
+    expect(opened.charts.length).toBe(6);
     for (const chart of opened.charts) expect(chart.points, chart.id).toBeGreaterThan(0);
     expect(opened.text).toContain(HOSTILE_NAME);
     expect(opened.images).toBe(0);

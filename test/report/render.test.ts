@@ -28,7 +28,7 @@ describe('renderReport', () => {
   test('has every section and a chart canvas for each chart description', () => {
     for (const id of ['timeline', 'findings', 'recommendations', 'mailboxes', 'replay', 'charts']) expect(html).toContain(`id="${id}"`);
     const data = dataBlock(html);
-    expect(data.charts.map((chart) => chart.id)).toEqual(['chart-sync', 'chart-inbound', 'chart-resolvers', 'chart-fates', 'chart-license']);
+    expect(data.charts.map((chart) => chart.id)).toEqual(['chart-sync', 'chart-inbound', 'chart-resolvers', 'chart-fates', 'chart-fates-log', 'chart-license']);
     for (const chart of data.charts) {
       expect(html).toContain(`<canvas id="${chart.id}"`);
       expect(chart.datasets.some((set) => set.data.length > 0)).toBe(true);
@@ -50,9 +50,29 @@ describe('renderReport', () => {
   });
 });
 
+describe('report markers and failures', () => {
+  test('the data block carries the event markers on every time chart and the log-scale fates with data', () => {
+    const data = dataBlock(renderReport(fixtureResult())) as unknown as { charts: { id: string; markers?: { index: number; label: string }[]; logScale?: boolean; datasets: { data: (number | null)[] }[] }[] };
+    const byId = new Map(data.charts.map((chart) => [chart.id, chart]));
+    for (const id of ['chart-sync', 'chart-inbound', 'chart-resolvers', 'chart-license']) {
+      expect(byId.get(id)!.markers, id).toEqual([{ index: 24, label: 'MX switch' }, { index: 30, label: 'batch removed' }]);
+    }
+    const log = byId.get('chart-fates-log')!;
+    expect(log.logScale).toBe(true);
+    expect(log.datasets[0]!.data).toEqual([380, 12, 3, 5, null, null, null]);
+  });
+
+  test('the timeline lists refused commands, user groups and timed findings', () => {
+    const html = renderReport(fixtureResult());
+    expect(html).toContain('<span class="refused">completeBatch refused</span>');
+    expect(html).toContain('1 mailbox Synced');
+    expect(html).toContain('Finding: schedule.batch-removed-too-early');
+  });
+});
+
 describe('runCharts', () => {
   test('converts units for people', () => {
-    const [sync, , resolvers, fates, license] = runCharts(fixtureResult());
+    const [sync, , resolvers, fates, , license] = runCharts(fixtureResult());
     expect(sync!.datasets[1]!.data.at(-1)).toBeCloseTo(2e9 / 1024 ** 3, 2);
     expect(resolvers!.datasets[0]!.data.at(-1)).toBe(100);
     expect(fates!.datasets[0]!.data).toEqual([380, 12, 3, 5, 0, 0, 0]);

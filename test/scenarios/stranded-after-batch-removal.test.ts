@@ -59,10 +59,12 @@ describe('removing the batch before the last on-prem delivery is synced', () => 
 
   it('records each path: accepted by the old host, on-prem, then synced or stranded', () => {
     const a = fateOf('a')!;
-    expect(a.path.map((hop) => hop.step)).toEqual(['sent', 'accepted:old-host', 'delivered:on-prem', 'synced', 'delivered:cloud']);
+    expect(a.path.map((hop) => hop.step)).toEqual(['sent', 'mx-lookup', 'accepted:old-host', 'delivered:on-prem', 'synced', 'delivered:cloud']);
+    // The sending server's MX look-up: which resolver, its answer, cached or asked (the tracer shows it).
+    expect(a.path[1]!.detail).toMatch(/^resolver \d+ → \S+ \((cached answer, TTL left \S+|asked the domain's name servers)\)$/);
     expect(a.latency).toBe(0); // user1's Outlook still works against on-prem: readable at once
     const c = fateOf('c')!;
-    expect(c.path.map((hop) => hop.step)).toEqual(['sent', 'accepted:old-host', 'delivered:on-prem', 'stranded']);
+    expect(c.path.map((hop) => hop.step)).toEqual(['sent', 'mx-lookup', 'accepted:old-host', 'delivered:on-prem', 'stranded']);
     expect(c.path.at(-1)!.at).toBe(DAY + 6 * HOUR);
     expect(fateOf('f')!.path.map((hop) => hop.step)).toEqual(['sent', 'submitted:cloud', 'delivered:cloud']);
   });

@@ -2,7 +2,9 @@ import { isInputError, type Millis } from '../../sim/index.js';
 import { BatchListPanel } from './admin/batch-list-panel.js';
 import { UserDetailsPane } from './admin/user-details-pane.js';
 import type { SimulationConfig } from '../../model/config.js';
-import type { ActionOutcome, Finding, SimulationResult, TimeSeries } from '../../model/result.js';
+import type { ActionOutcome, Finding, SimulationResult } from '../../model/result.js';
+import { chartMarkers } from '../../report/chart-markers.js';
+import { eventTimeline } from '../../report/event-timeline.js';
 import { Player, type FrameSource } from './clock/playback.js';
 import { meaningfulState, stepToMeaningful } from './clock/meaningful.js';
 import { el } from './dom.js';
@@ -15,6 +17,7 @@ import { ConsolePanel } from './panels/console-panel.js';
 import { ScenarioBar, type ScenarioChoice } from './panels/scenario-bar.js';
 import { BatchPanel, DnsPanel, FindingsPanel, LicensesPanel, setClockLabel } from './panels/status-panels.js';
 import { TimeControls } from './panels/time-controls.js';
+import { TimelinePanel } from './panels/timeline-panel.js';
 import { TracerPanel } from './panels/tracer-panel.js';
 import { TrainerSession } from './session/session.js';
 import { encodeShareState, type ShareState } from './session/share-state.js';
@@ -62,6 +65,7 @@ export class Dashboard<Snapshot = unknown> {
   private readonly table = new MailboxTable((address, refocus) => this.details.open(address, this.view(), refocus));
   private readonly charts = new ChartsPanel();
   private readonly tracer: TracerPanel;
+  private readonly timeline: TimelinePanel;
   readonly console: ConsolePanel;
 
   constructor(private readonly deps: DashboardDependencies<Snapshot>) {
@@ -106,6 +110,10 @@ export class Dashboard<Snapshot = unknown> {
       loadPreset: (preset) => this.load({ source: { name: preset.scenario }, seed: undefined, runPlan: true }),
     });
     this.console = new ConsolePanel(() => this.session as TrainerSession<unknown> | undefined, () => this.render(true));
+    this.timeline = new TimelinePanel((at) => this.whilePaused(() => {
+      if (at < (this.session?.now() ?? 0)) this.forgetOutcomes();
+      this.session?.goTo(at);
+    }));
     this.tracer = new TracerPanel({
       traces: () => this.session?.simulation.result().traces ?? [],
       message: (id) => this.session?.simulation.message(id),
@@ -117,7 +125,7 @@ export class Dashboard<Snapshot = unknown> {
         el('div', { className: 'side' }, this.time.element, this.guide.element, this.actions.element),
         el('main', { className: 'main' },
           el('div', { className: 'row' }, this.batch.element, this.dns.element, this.licenses.element),
-          this.console.element, this.batches.element, this.table.element, this.details.element, this.charts.element, this.findings.element, this.tracer.element)));
+          this.console.element, this.batches.element, this.table.element, this.details.element, this.charts.element, this.timeline.element, this.findings.element, this.tracer.element)));
   }
 
   /** A link that rebuilds this exact state: the page address with the encoded state in its fragment. */
@@ -226,16 +234,16 @@ export class Dashboard<Snapshot = unknown> {
     this.bar.setStatus('Report exported.');
   }
 
-  private cachedSeries: { key: string; series: TimeSeries } | undefined;
+  private cachedResult: { key: string; result: SimulationResult } | undefined;
 
   /**
-   * Without series in the snapshot the charts need result(), which costs a few hundred
-   * milliseconds on a big run: it is computed only when the clock stands still.
+   * The result so far, for the series (when the snapshot has none), the timeline and the chart
+   * markers. It costs a few hundred milliseconds on a big run: computed only when the clock stands still.
    */
-  private fallbackSeries(session: TrainerSession<Snapshot>): TimeSeries | undefined {
+  private pausedResult(session: TrainerSession<Snapshot>): SimulationResult | undefined {
     const key = `${session.generation}:${session.now()}:${session.log.length}`;
-    if (this.cachedSeries?.key !== key && !this.player.playing) this.cachedSeries = { key, series: session.simulation.result().series };
-    return this.cachedSeries?.series;
+    if (this.cachedResult?.key !== key && !this.player.playing) this.cachedResult = { key, result: session.simulation.result() };
+    return this.cachedResult?.result;
   }
 
   render(withCharts: boolean): void {
@@ -252,7 +260,11 @@ export class Dashboard<Snapshot = unknown> {
     this.details.update(view);
     this.actions.update(session.simulation.availableActions());
     this.guide.update(view, session.log);
-    if (withCharts) this.charts.update(view, view.series ?? this.fallbackSeries(session));
+    if (withCharts) {
+      const result = this.pausedResult(session);
+      this.charts.update(view, view.series ?? result?.series, result === undefined ? undefined : chartMarkers(result));
+      if (result !== undefined) this.timeline.update(eventTimeline(result), view.startDate);
+    }
     this.deps.onChange?.(this);
   }
 }

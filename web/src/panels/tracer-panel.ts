@@ -1,6 +1,7 @@
 import type { MessageFate, MessageTrace } from '../../../model/result.js';
 import { clear, el, panel, setText } from '../dom.js';
 import { formatSpan, formatTime } from '../format.js';
+import { hopWords } from './hop-words.js';
 
 export interface TracerSource {
   /** Messages whose path is known so far (all of them: the dashboard keeps every path). */
@@ -59,7 +60,7 @@ export class TracerPanel {
       el('p', {}, el('strong', { className: tone, text: trace.fate }), ` — ${trace.reason}`),
       el('p', { text: `From ${trace.from} to ${trace.to}, sent ${formatTime(trace.sentAt, start)}${trace.latency === undefined ? '' : `, took ${formatSpan(trace.latency)}`}.` }));
     const path = el('ol', { className: 'path' });
-    for (const hop of trace.path) path.append(el('li', {}, el('code', { text: formatTime(hop.at, start) }), ` ${hop.step}${hop.detail === undefined ? '' : `: ${hop.detail}`}`));
+    for (const hop of trace.path) path.append(el('li', {}, el('code', { text: formatTime(hop.at, start) }), ` ${hopWords(hop)}`));
     this.output.append(path);
   }
 
