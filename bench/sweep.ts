@@ -58,8 +58,8 @@ export function sweepThroughput(): CaseFigures {
  */
 export async function sweepPoolThroughput(jobsPerWorker = 200): Promise<CaseFigures> {
   const { loadScenario } = await import('../scenarios/index.js');
-  const { runPool } = await import('../cli/worker-pool.js');
-  const entry = new URL('../cli/sweep-worker.ts', import.meta.url);
+  const { runPool } = await import('../cli/workers/pool.js');
+  const entry = new URL('../cli/sweep/worker.ts', import.meta.url);
   const data = { config: loadScenario('textbook').config, path: 'dns.initialMxTtl' };
   const cores = cpus().length;
   const timed = async (workers: number) => {

@@ -1,6 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { isInputError, parseDuration, type Millis } from '../sim/index.js';
-import { parseVary, type VarySpec } from './sweep-range.js';
 
 /**
  * Typed option parsing for commander: each parser turns the flag's text into a value or
@@ -40,15 +39,6 @@ export function positiveDuration(example: string): (text: string) => Millis {
 }
 
 export const parseUntil = positiveDuration('--until 72h');
-
-export function parseVaryOption(text: string): VarySpec {
-  try {
-    return parseVary(text);
-  } catch (error) {
-    if (isInputError(error)) throw new InvalidArgumentError(`${error.message}.`);
-    throw error;
-  }
-}
 
 export function parsePort(text: string): number {
   const port = Number(text);

@@ -1,14 +1,14 @@
 import { Command } from 'commander';
-import { addCheckCommand } from './command-check.js';
-import { addConsoleCommand } from './command-console.js';
-import { addFuzzCommand } from './fuzz.js';
-import { addImportCommand } from './command-import.js';
-import { addMergeCommand } from './command-merge.js';
-import { addReplayCommand } from './command-replay.js';
-import { addRunCommand } from './command-run.js';
+import { addCheckCommand } from './check/index.js';
+import { addConsoleCommand } from './console/index.js';
+import { addFuzzCommand } from './fuzz/index.js';
+import { addImportCommand } from './import/index.js';
+import { addMergeCommand } from './merge/index.js';
+import { addReplayCommand } from './run/index.js';
+import { addRunCommand } from './run/index.js';
 import { addSchemaCommand } from './command-schema.js';
-import { addServeCommand } from './command-serve.js';
-import { addSweepCommand } from './command-sweep.js';
+import { addServeCommand } from './serve/index.js';
+import { addSweepCommand } from './sweep/index.js';
 import type { CommandContext } from './context.js';
 import { packageVersion } from './version.js';
 

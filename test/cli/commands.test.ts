@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main, memoryIo, type Engine } from '../../cli/index.js';
-import { percentile } from '../../cli/sweep-stats.js';
-import { traceLineJson } from '../../cli/command-replay.js';
+import { percentile } from '../../cli/sweep/stats.js';
+import { traceLineJson } from '../../cli/run/replay.js';
 import { fakeEngine } from './fixtures/fake-engine.js';
 import { temporaryDirectory } from '../fixtures/temporary.js';
 
@@ -138,7 +138,7 @@ describe('cutover schema and import', () => {
 
 describe('run merges the plan checker findings with the run findings', () => {
   test('plan findings first, repeats dropped, and they set the exit code', async () => {
-    const { withPlanFindings } = await import('../../cli/command-run.js');
+    const { withPlanFindings } = await import('../../cli/run/command.js');
     const { fixtureResult } = await import('../fixtures/simulation-result.js');
     const result = fixtureResult();
     const [error, warning] = result.findings;

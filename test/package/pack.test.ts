@@ -56,7 +56,7 @@ describe.runIf(WANTED)('the packed npm package', () => {
     for (const target of Object.values(manifest.exports).flatMap((value) => (typeof value === 'string' ? [value] : Object.values(value as Record<string, string>)))) {
       expect(files, target).toContain(target.slice(2));
     }
-    expect(files).toEqual(expect.arrayContaining(['bin/cutover.mjs', 'dist/scenarios/textbook.yaml', 'dist/web/index.html', 'dist/cli/help.txt', 'dist/cli/sweep-worker.js']));
+    expect(files).toEqual(expect.arrayContaining(['bin/cutover.mjs', 'dist/scenarios/textbook.yaml', 'dist/web/index.html', 'dist/cli/help.txt', 'dist/cli/sweep/worker.js']));
   });
 
   test('every entry point imports in plain Node 20 and a built-in scenario runs to the same trace as the sources', async () => {

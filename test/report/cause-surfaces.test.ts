@@ -4,7 +4,7 @@ import { causeOf, createSimulation, type SimulationResult } from '../../model/in
 import { causeRows, escapeHtml, FATE_WORDS, renderReport } from '../../report/index.js';
 import { formatSummary } from '../../cli/index.js';
 import { coloursFor } from '../../cli/colour.js';
-import { runJson } from '../../cli/json-output.js';
+import { runJson } from '../../cli/run/json-output.js';
 import { toView } from '../../web/src/session/from-snapshot.js';
 import { cutoverSummary } from '../../web/src/guide/summary.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { describe, expect, test } from 'vitest';
-import { serveDashboard } from '../../cli/serve.js';
-import { DASHBOARD_CSP } from '../../cli/static-files.js';
+import { serveDashboard } from '../../cli/serve/server.js';
+import { DASHBOARD_CSP } from '../../cli/serve/static-files.js';
 
 /** A raw GET, so the path is sent as written (fetch would normalise "/../"). */
 function get(url: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
@@ -18,7 +18,7 @@ function get(url: string, path: string, headers: Record<string, string> = {}): P
   });
 }
 
-describe('cutover serve (cli/serve.ts)', () => {
+describe('cutover serve (cli/serve/server.ts)', () => {
   test('serves the built dashboard with its CSP, and no other file of the repository', async () => {
     const printed: string[] = [];
     const served = await serveDashboard({ port: 0, print: (line) => printed.push(line) });
