@@ -117,10 +117,10 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
     const before = problems.length;
     const address = field('PrimarySmtpAddress').toLowerCase();
     if (!ADDRESS.test(address)) problem('PrimarySmtpAddress', `"${cell('PrimarySmtpAddress')}" is not an email address`);
-    else if (seen.has(address)) problem('PrimarySmtpAddress', `${address} appears twice`);
+    else if (seen.has(address)) problem('PrimarySmtpAddress', `${cell('PrimarySmtpAddress')} appears twice`);
     const typeText = field('RecipientTypeDetails').toLowerCase();
     if (SYSTEM_TYPES.has(typeText)) {
-      skipped.push({ row, address, reason: `${cell('RecipientTypeDetails')} is a system mailbox; a cutover does not migrate it` });
+      skipped.push({ row, address: safeText(address), reason: `${cell('RecipientTypeDetails')} is a system mailbox; a cutover does not migrate it` });
       return;
     }
     const type = TYPES.get(typeText);

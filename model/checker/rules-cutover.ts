@@ -1,4 +1,4 @@
-import { formatDuration, type Millis } from '../../sim/index.js';
+import { formatDurationForPeople, type Millis } from '../../sim/index.js';
 import type { SimulationConfig } from '../config.js';
 import type { Finding } from '../result.js';
 import { MINIMUM_WAIT_AFTER_SWITCH } from '../plan/index.js';
@@ -18,8 +18,8 @@ export function ttlRules(config: SimulationConfig, timeline: Timeline): Finding[
   const inTime = timeline.ttlChanges.some((change) => change.ttl <= ARTICLE_MAX_TTL && gap(switched.moment!, change.moment, bounds).low >= config.dns.initialMxTtl);
   if (inTime) return [];
   return [finding('schedule.ttl-not-lowered-in-time', 'warning', STEP.ttl,
-    `the MX TTL (${formatDuration(config.dns.initialMxTtl)}) is not lowered to 1h or less at least ${formatDuration(config.dns.initialMxTtl)} before the switch: senders keep using the old host for up to ${formatDuration(timeline.oldMxWindow)} after it, and that mail arrives only with an incremental sync`,
-    `add \`- { action: set-mx-ttl, ttl: 1h, at: 0s }\` at least ${formatDuration(config.dns.initialMxTtl)} before switch-mx`, { at: earliest(switched.moment, bounds) })];
+    `the MX TTL (${formatDurationForPeople(config.dns.initialMxTtl)}) is not lowered to 1h or less at least ${formatDurationForPeople(config.dns.initialMxTtl)} before the switch: senders keep using the old host for up to ${formatDurationForPeople(timeline.oldMxWindow)} after it, and that mail arrives only with an incremental sync`,
+    `add \`- { action: set-mx-ttl, ttl: 1h, at: 0s }\` at least ${formatDurationForPeople(config.dns.initialMxTtl)} before switch-mx`, { at: earliest(switched.moment, bounds) })];
 }
 
 const afterRecommended = (timeline: Timeline, index: number) => {
@@ -49,14 +49,14 @@ export function removalRules(config: SimulationConfig, timeline: Timeline): Find
   const wait = gap(removal.moment, switched.moment, bounds);
   if (wait.low < MINIMUM_WAIT_AFTER_SWITCH) {
     findings.push(finding('schedule.batch-removed-before-72h', 'error', STEP.remove,
-      `the batch may be deleted ${formatDuration(Math.max(0, wait.low))} after the MX switch; the article asks for at least 72 hours, while senders still deliver to the old host`,
+      `the batch may be deleted ${formatDurationForPeople(Math.max(0, wait.low))} after the MX switch; the article asks for at least 72 hours, while senders still deliver to the old host`,
       'delete the batch `after: recommended-batch-removal` (or at least "72h after mx-switched")', { at }));
   }
   const needed = bounds.removalWait.high;
   if (wait.low < needed) {
     findings.push(finding('schedule.batch-removed-before-final-pass', 'error', STEP.remove,
-      `the batch may be deleted ${formatDuration(Math.max(0, wait.low))} after the switch, before every mailbox has had an incremental sync that started after the last moment a sender could reach the old host (up to ${formatDuration(timeline.oldMxWindow)} after the switch); mail delivered on-prem in between is lost. A safe wait is ${formatDuration(needed)}`,
-      `delete the batch \`after: recommended-batch-removal\`, or at "${formatDuration(needed)} after mx-switched"`, { at }));
+      `the batch may be deleted ${formatDurationForPeople(Math.max(0, wait.low))} after the switch, before every mailbox has had an incremental sync that started after the last moment a sender could reach the old host (up to ${formatDurationForPeople(timeline.oldMxWindow)} after the switch); mail delivered on-prem in between is lost. A safe wait is ${formatDurationForPeople(needed)}`,
+      `delete the batch \`after: recommended-batch-removal\`, or at "${formatDurationForPeople(needed)} after mx-switched"`, { at }));
   }
   return findings;
 }
@@ -89,16 +89,16 @@ export function licenseRules(config: SimulationConfig, timeline: Timeline): Find
   if (missing.length === 0) return findings;
   if (early.length > 0 && late.length === 0) {
     findings.push(finding('schedule.licenses-before-mailboxes-exist', 'error', STEP.licenses,
-      `licenses may be assigned before every cloud mailbox exists (mailboxes are created while the initial sync runs, estimated ${formatDuration(bounds.initialSync.low)}-${formatDuration(bounds.initialSync.high)} after the batch starts): the assignment is refused for the missing ones, which are disabled when the ${formatDuration(config.tenant.licenseGrace)} grace period ends`,
+      `licenses may be assigned before every cloud mailbox exists (mailboxes are created while the initial sync runs, estimated ${formatDurationForPeople(bounds.initialSync.low)}-${formatDurationForPeople(bounds.initialSync.high)} after the batch starts): the assignment is refused for the missing ones, which are disabled when the ${formatDurationForPeople(config.tenant.licenseGrace)} grace period ends`,
       'assign licenses `after: initial-sync-done` (or add an assignment then)', { at: earliest(early[0]!.moment, bounds), subjects: missing }));
   } else if (late.length > 0) {
     findings.push(finding('schedule.licenses-after-grace', 'error', STEP.licenses,
-      `licenses may be assigned after the ${formatDuration(config.tenant.licenseGrace)} grace period ends: unlicensed mailboxes are disabled and mail to them bounces`,
-      `assign licenses earlier, for example \`after: initial-sync-done\` (latest: ${formatDuration(config.tenant.licenseGrace)} after the batch starts)`,
+      `licenses may be assigned after the ${formatDurationForPeople(config.tenant.licenseGrace)} grace period ends: unlicensed mailboxes are disabled and mail to them bounces`,
+      `assign licenses earlier, for example \`after: initial-sync-done\` (latest: ${formatDurationForPeople(config.tenant.licenseGrace)} after the batch starts)`,
       { at: earliest(late[0]!.moment, bounds), subjects: missing }));
   } else {
     findings.push(finding('schedule.licenses-not-assigned', 'error', STEP.licenses,
-      `${missing.length} migrated mailbox${missing.length === 1 ? ' is' : 'es are'} never licensed: disabled when the ${formatDuration(config.tenant.licenseGrace)} grace period ends, after which mail to them bounces`,
+      `${missing.length} migrated mailbox${missing.length === 1 ? ' is' : 'es are'} never licensed: disabled when the ${formatDurationForPeople(config.tenant.licenseGrace)} grace period ends, after which mail to them bounces`,
       'add `- { action: assign-licenses, after: initial-sync-done }`', { at: earliest(graceEnds, bounds), subjects: missing }));
   }
   return findings;
@@ -130,7 +130,7 @@ export function clientRules(config: SimulationConfig, timeline: Timeline): Findi
       : movedAfter(config, timeline, removal.moment);
     if (late) {
       findings.push(finding('schedule.clients-not-moved-before-removal', 'error', STEP.remove,
-        `Outlook may still open the on-prem mailboxes when the batch is deleted (the last new profile may come at T+${formatDuration(moved)}): what colleagues on old profiles send meanwhile is stranded on-prem`,
+        `Outlook may still open the on-prem mailboxes when the batch is deleted (the last new profile may come at T+${formatDurationForPeople(moved)}): what colleagues on old profiles send meanwhile is stranded on-prem`,
         'rebuild profiles at the switch (right after the autodiscover CNAME and the SCP clean-up) and delete the batch `after: recommended-batch-removal`', { at }));
     }
   }
@@ -147,7 +147,7 @@ export function decommissionRules(config: SimulationConfig, timeline: Timeline):
   const reasons: string[] = [];
   if (!switched?.moment) reasons.push('the MX is never switched, so all mail still goes to the server');
   else if (gap(decommission.moment, switched.moment, bounds).low < timeline.oldMxWindow) {
-    reasons.push(`senders may still reach it up to ${formatDuration(timeline.oldMxWindow)} after the switch`);
+    reasons.push(`senders may still reach it up to ${formatDurationForPeople(timeline.oldMxWindow)} after the switch`);
   }
   if (timeline.anchors.batchStarted && (!removed || gap(decommission.moment, removed, bounds).low < 0)) {
     reasons.push('the batch still exists, so mail that reached the server since the last incremental sync is never copied');
@@ -176,7 +176,7 @@ export function planHygieneRules(config: SimulationConfig, timeline: Timeline): 
         'time it against an event the plan reaches, or at an absolute time'));
     } else if (step.moment && gap(step.moment, { fixed: config.horizon, terms: {} }, timeline.bounds).low >= 0) {
       findings.push(finding('schedule.action-after-horizon', 'info', STEP.create,
-        `plan[${step.index}] (${step.action.action}) comes after the horizon (${formatDuration(config.horizon)}) and is not simulated`,
+        `plan[${step.index}] (${step.action.action}) comes after the horizon (${formatDurationForPeople(config.horizon)}) and is not simulated`,
         'lengthen `horizon` to see it', { at: earliest(step.moment, timeline.bounds) }));
     }
   }
@@ -184,7 +184,7 @@ export function planHygieneRules(config: SimulationConfig, timeline: Timeline): 
     const failing = outagesWhileSyncing(config, timeline);
     findings.push(failing.length > 0
       ? finding('schedule.declared-faults', 'error', STEP.start,
-        `the on-prem server may be down while the batch syncs (${failing.map((fault) => `T+${formatDuration(fault.from)}-${formatDuration(fault.until)}`).join(', ')}): the passes running then fail (MigrationTransientException), and a failed mailbox is not migrated until the batch is started again`,
+        `the on-prem server may be down while the batch syncs (${failing.map((fault) => `T+${formatDurationForPeople(fault.from)}-${formatDurationForPeople(fault.until)}`).join(', ')}): the passes running then fail (MigrationTransientException), and a failed mailbox is not migrated until the batch is started again`,
         'move the outage (maintenance) outside the migration, or start the batch again after it and check that every mailbox synced', { at: failing[0]!.from })
       : finding('schedule.declared-faults', 'warning', STEP.route,
         `the scenario declares ${config.faults.length} fault(s) (outages); the checker cannot foresee what they lose`,

@@ -1,4 +1,4 @@
-import { formatDuration, type Millis } from '../../sim/index.js';
+import { formatDurationForPeople, type Millis } from '../../sim/index.js';
 import type { SimulationConfig } from '../config.js';
 import type { Finding } from '../result.js';
 import { DEFAULT_GENERATED_MAIL_FLOW } from '../defaults.js';
@@ -76,13 +76,13 @@ export function horizonRules(config: SimulationConfig, timeline: Timeline): Find
   const copiedBy = beforeAnySnapshot ? syncDone : Math.max(landing, syncDone) + wait;
   if (stopped && copiedBy > stoppedFrom) {
     return [finding('schedule.batch-stopped-before-final-pass', 'error', STEP.remove,
-      `the batch may be stopped at T+${formatDuration(Math.max(0, stoppedFrom))} while mail landing on the on-prem mailboxes (up to T+${formatDuration(Math.max(0, landing))}) still needs a sync pass (done by T+${formatDuration(copiedBy)} at the latest): a stopped batch runs no syncs, so that mail never reaches the cloud mailboxes`,
+      `the batch may be stopped at T+${formatDurationForPeople(Math.max(0, stoppedFrom))} while mail landing on the on-prem mailboxes (up to T+${formatDurationForPeople(Math.max(0, landing))}) still needs a sync pass (done by T+${formatDurationForPeople(copiedBy)} at the latest): a stopped batch runs no syncs, so that mail never reaches the cloud mailboxes`,
       'do not stop the batch while mail can still reach the on-prem server; delete it `after: recommended-batch-removal` instead',
       { at: Math.max(0, stoppedFrom) })];
   }
   if (copiedBy <= horizon) return [];
   return [finding('schedule.horizon-cuts-final-sync', 'error', STEP.remove,
-    `mail may still land on the on-prem mailboxes of migrated users up to T+${formatDuration(Math.max(0, landing))}, and the incremental sync that copies it may finish up to T+${formatDuration(copiedBy)} (initial sync done by T+${formatDuration(syncDone)}, then up to ${formatDuration(wait)} for the next completed pass), after the horizon (T+${formatDuration(horizon)}): that mail never reaches the live mailbox in the run and counts as lost`,
-    `run longer (\`horizon\` of at least ${formatDuration(copiedBy)}), or delete the batch before the horizon (\`after: recommended-batch-removal\`, with the switch early enough), so every pass is done in the run`,
+    `mail may still land on the on-prem mailboxes of migrated users up to T+${formatDurationForPeople(Math.max(0, landing))}, and the incremental sync that copies it may finish up to T+${formatDurationForPeople(copiedBy)} (initial sync done by T+${formatDurationForPeople(syncDone)}, then up to ${formatDurationForPeople(wait)} for the next completed pass), after the horizon (T+${formatDurationForPeople(horizon)}): that mail never reaches the live mailbox in the run and counts as lost`,
+    `run longer (\`horizon\` of at least ${formatDurationForPeople(copiedBy)}), or delete the batch before the horizon (\`after: recommended-batch-removal\`, with the switch early enough), so every pass is done in the run`,
     { at: Math.max(0, Math.min(landing, horizon)) })];
 }

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../sim/index.js';
+import { formatDurationForPeople } from '../../sim/index.js';
 import type { SimulationConfig } from '../config.js';
 import type { Finding } from '../result.js';
 import { gap } from './moment.js';
@@ -29,9 +29,9 @@ export function batchRules(config: SimulationConfig, timeline: Timeline): Findin
     const lead = publish?.moment ? gap(verify.moment, publish.moment, bounds).low : -Infinity;
     if (lead < config.tenant.verificationPropagation) {
       findings.push(finding('schedule.verify-before-txt-propagated', 'error', STEP.verify,
-        publish ? `verification is attempted ${formatDuration(Math.max(0, lead))} after the TXT record is published; it needs about ${formatDuration(config.tenant.verificationPropagation)} to be seen, so verification fails`
+        publish ? `verification is attempted ${formatDurationForPeople(Math.max(0, lead))} after the TXT record is published; it needs about ${formatDurationForPeople(config.tenant.verificationPropagation)} to be seen, so verification fails`
           : 'verification is attempted but the TXT record is never published, so it fails',
-        `publish the TXT record, wait about ${formatDuration(config.tenant.verificationPropagation)}, then verify`, { at: earliest(verify.moment, bounds) }));
+        `publish the TXT record, wait about ${formatDurationForPeople(config.tenant.verificationPropagation)}, then verify`, { at: earliest(verify.moment, bounds) }));
     }
   }
   if (!anchors.batchStarted) {

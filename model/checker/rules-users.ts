@@ -1,4 +1,4 @@
-import { formatDuration, type Millis } from '../../sim/index.js';
+import { formatDurationForPeople, type Millis } from '../../sim/index.js';
 import type { SimulationConfig } from '../config.js';
 import { DEFAULT_CLIENTS } from '../defaults.js';
 import type { Finding } from '../result.js';
@@ -87,7 +87,7 @@ export function userRules(config: SimulationConfig, timeline: Timeline): Finding
   if (!rebuild?.moment || rolledOutBy >= horizon) {
     findings.push(finding('schedule.profiles-not-rebuilt', 'error', STEP.welcome,
       rebuild?.moment
-        ? `the new Outlook profiles may not all be rolled out before the end of the run (T+${formatDuration(horizon)}): users still on the old profile do not see mail delivered to the cloud`
+        ? `the new Outlook profiles may not all be rolled out before the end of the run (T+${formatDurationForPeople(horizon)}): users still on the old profile do not see mail delivered to the cloud`
         : 'no new Outlook profiles are rolled out: a cutover creates new mailboxes, existing profiles keep opening the on-prem mailbox, so mail delivered to the cloud after the switch is not seen',
       'add `- { action: rebuild-outlook-profiles, after: mx-switched }` after the autodiscover CNAME and clear-scp-pointer lines (or at a rate of desks per hour)', { at }));
   } else {

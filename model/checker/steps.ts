@@ -1,4 +1,4 @@
-import { formatDuration, type Millis } from '../../sim/index.js';
+import { formatDurationForPeople, type Millis } from '../../sim/index.js';
 import type { Finding, Severity } from '../result.js';
 import type { Bounds, Moment } from './moment.js';
 import { range } from './moment.js';
@@ -60,4 +60,4 @@ export function finding(rule: ScheduleRule, severity: Severity, step: string, me
 /** The earliest time a moment may fall, for a finding's `at`. */
 export const earliest = (moment: Moment | undefined, bounds: Bounds): Millis | undefined => (moment ? Math.max(0, range(moment, bounds).low) : undefined);
 
-export const span = (low: Millis, high: Millis): string => (low === high ? formatDuration(low) : `${formatDuration(low)}-${formatDuration(high)}`);
+export const span = (low: Millis, high: Millis): string => (low === high ? formatDurationForPeople(low) : `${formatDurationForPeople(low)}-${formatDurationForPeople(high)}`);

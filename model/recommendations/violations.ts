@@ -1,4 +1,4 @@
-import { formatInstant, MINUTE } from '../../sim/index.js';
+import { formatInstantForPeople, MINUTE } from '../../sim/index.js';
 import type { Finding, KeyTimes, Recommendations } from '../result.js';
 import { STEP } from '../checker/steps.js';
 
@@ -6,7 +6,7 @@ import { STEP } from '../checker/steps.js';
 export const RECOMMENDATION_RULES = ['plan.mx-switched-before-recommended', 'plan.batch-removed-before-recommended', 'plan.licenses-after-recommended'] as const;
 
 const over = (seeds: number): string => `over ${seeds} seed${seeds === 1 ? '' : 's'} of this plan`;
-const toMinute = (at: number): string => formatInstant(Math.round(at / MINUTE) * MINUTE);
+const toMinute = (at: number): string => formatInstantForPeople(Math.round(at / MINUTE) * MINUTE);
 
 /**
  * A recommendation this run's plan did not follow is a finding, even when nothing was lost

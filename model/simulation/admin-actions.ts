@@ -1,4 +1,4 @@
-import { InputError, formatDuration, type Millis } from '../../sim/index.js';
+import { InputError, formatDurationForPeople, type Millis } from '../../sim/index.js';
 import type { ActionType, PlannedAction } from '../config.js';
 import type { ActionOutcome } from '../result.js';
 import type { World } from './world.js';
@@ -132,7 +132,7 @@ function perform(world: World, action: Omit<PlannedAction, 'timing'>, at: Millis
       if (!exported.ok) return exported;
       const duration = config.clients.pstRecoveryDuration ?? DEFAULT_CLIENTS.pstRecoveryDuration!;
       world.scheduler.at(at + duration, 'recovery.pst-import', 'pst', (ids: number[], now: Millis) => world.router.importPst(ids, now), exported.ids);
-      return { ok: true, detail: `${exported.detail}; imported in ${formatDuration(duration)}` };
+      return { ok: true, detail: `${exported.detail}; imported in ${formatDurationForPeople(duration)}` };
     }
     case 'forwardToTenant':
       return world.router.forwardToTenant(at, config.tenant.initialDomain);
@@ -179,7 +179,7 @@ export function availableActions(world: World): { action: ActionType; allowed: b
         return clients.scpCleared() ? 'the SCP pointer (AutoDiscoverServiceInternalUri) is already cleared' : undefined;
       case 'decommission': {
         const since = onPrem.decommissionedSince();
-        return since === undefined ? undefined : `the on-prem server was decommissioned ${formatDuration(now - since)} ago`;
+        return since === undefined ? undefined : `the on-prem server was decommissioned ${formatDurationForPeople(now - since)} ago`;
       }
       case 'distributePasswords':
         return log.provisionedAt.size > 0 ? undefined : 'no cloud account exists yet (the batch provisions them)';

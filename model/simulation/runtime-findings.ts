@@ -1,4 +1,4 @@
-import { formatDuration, formatInstant } from '../../sim/index.js';
+import { formatDurationForPeople, formatInstantForPeople } from '../../sim/index.js';
 import type { Finding, MessageFate } from '../result.js';
 import { REASONS } from '../mailflow/index.js';
 import { EXO_REASONS } from '../tenant/index.js';
@@ -21,7 +21,7 @@ export function runtimeFindings(world: World, causes: Partial<Record<MessageFate
   for (const { index, outcome } of log.refusedPlanned) {
     findings.push({
       rule: 'runtime.command-refused', severity: 'warning', at: outcome.at, step: ACTION_STEPS[outcome.action],
-      message: `Planned action ${index + 1} (${outcome.action}) was refused at ${formatInstant(outcome.at)}: ${outcome.detail}`,
+      message: `Planned action ${index + 1} (${outcome.action}) was refused at ${formatInstantForPeople(outcome.at)}: ${outcome.detail}`,
       fix: 'Move the action after the moment its precondition holds, or add the missing step before it.',
     });
   }
@@ -31,14 +31,14 @@ export function runtimeFindings(world: World, causes: Partial<Record<MessageFate
       // The run is not over: the anchor may still come. Saying "never ran" now would be false.
       findings.push({
         rule: 'runtime.action-pending', severity: 'info', step: ACTION_STEPS[action.action],
-        message: `Planned action ${index + 1} (${action.action}) is pending: it waits for "${anchor}", which has not happened by ${formatInstant(world.scheduler.now())}.`,
+        message: `Planned action ${index + 1} (${action.action}) is pending: it waits for "${anchor}", which has not happened by ${formatInstantForPeople(world.scheduler.now())}.`,
         fix: 'Nothing to do yet; it runs when its anchor happens.',
       });
       continue;
     }
     findings.push({
       rule: 'runtime.action-never-ran', severity: 'warning', step: ACTION_STEPS[action.action],
-      message: `Planned action ${index + 1} (${action.action}) never ran: its anchor "${anchor}" did not happen before ${formatInstant(world.scheduler.now())}.`,
+      message: `Planned action ${index + 1} (${action.action}) never ran: its anchor "${anchor}" did not happen before ${formatInstantForPeople(world.scheduler.now())}.`,
       fix: anchor === 'recommendedBatchRemoval' ? 'Switch the MX and keep the batch syncing long enough (at least 72 hours and one pass after the last old-MX delivery), or lengthen the horizon.' : 'Make sure the anchor happens (check the refused actions), or time the action absolutely.',
     });
   }
@@ -55,7 +55,7 @@ export function runtimeFindings(world: World, causes: Partial<Record<MessageFate
     const [firstAddress, first] = incremental.reduce((earliest, entry) => (entry[1].at < earliest[1].at ? entry : earliest));
     findings.push({
       rule: 'runtime.incremental-sync-failed', severity: 'error', at: first.at, step: 'Step 4: Start the cutover migration batch',
-      message: `Incremental syncs of ${incremental.length} mailbox${incremental.length === 1 ? '' : 'es'} failed (IncrementalFailed), first ${firstAddress} at ${formatInstant(first.at)}: ${first.error} Mail that reached ${incremental.length === 1 ? 'its' : 'their'} on-prem mailbox${incremental.length === 1 ? '' : 'es'} since the last successful sync is not copied.`,
+      message: `Incremental syncs of ${incremental.length} mailbox${incremental.length === 1 ? '' : 'es'} failed (IncrementalFailed), first ${firstAddress} at ${formatInstantForPeople(first.at)}: ${first.error} Mail that reached ${incremental.length === 1 ? 'its' : 'their'} on-prem mailbox${incremental.length === 1 ? '' : 'es'} since the last successful sync is not copied.`,
       fix: 'Keep the on-prem server running and reachable until the batch is deleted (decommission only after that), then start the batch to retry.',
       subjects: list(incremental.map(([address]) => address)),
     });
@@ -67,7 +67,7 @@ export function runtimeFindings(world: World, causes: Partial<Record<MessageFate
     const decommissioned = world.onPrem.decommissionedSince();
     findings.push({
       rule: 'runtime.mail-stranded', severity: 'error', at: log.batchRemovalStartedAt, step: ACTION_STEPS.removeBatch,
-      message: `${stranded} message${stranded === 1 ? ' is' : 's are'} stranded on-prem: ${strandedInternal} sent by colleagues still on the old Outlook profile and ${strandedExternal} from outside senders through the old MX reached the on-prem mailboxes of users who now read the cloud one, after the last sync pass (the batch was deleted${log.batchRemovalStartedAt === undefined ? '' : ` at ${formatInstant(log.batchRemovalStartedAt)}`}). They are still on the server and recoverable${decommissioned === undefined ? ' until it is decommissioned' : ''}.`,
+      message: `${stranded} message${stranded === 1 ? ' is' : 's are'} stranded on-prem: ${strandedInternal} sent by colleagues still on the old Outlook profile and ${strandedExternal} from outside senders through the old MX reached the on-prem mailboxes of users who now read the cloud one, after the last sync pass (the batch was deleted${log.batchRemovalStartedAt === undefined ? '' : ` at ${formatInstantForPeople(log.batchRemovalStartedAt)}`}). They are still on the server and recoverable${decommissioned === undefined ? ' until it is decommissioned' : ''}.`,
       fix: `Recover them: export the on-prem mailboxes to PST and import them (\`export-stranded-mail\`), or forward the on-prem mailboxes to the tenant address (\`forward-to-tenant\`) before decommissioning. Next time ${strandedPrevention(strandedInternal, strandedExternal)}.`,
     });
   }
@@ -118,8 +118,8 @@ export function runtimeFindings(world: World, causes: Partial<Record<MessageFate
   if (disabled.length > 0) {
     findings.push({
       rule: 'runtime.mailbox-disabled', severity: 'error', at: disabled[0]!.at, step: ACTION_STEPS.assignLicenses,
-      message: `${disabled.length} mailbox${disabled.length === 1 ? ' was' : 'es were'} disabled when the ${formatDuration(config.tenant.licenseGrace)} license grace ended; inbound mail to ${disabled.length === 1 ? 'it' : 'them'} bounces with 550 5.1.10 (${reasons[EXO_REASONS.mailboxDisabled] ?? 0} bounced).`,
-      fix: `Assign licenses before the grace ends (within ${formatDuration(config.tenant.licenseGrace)} of provisioning), with enough licenses in the pool; licensing within ${formatDuration(config.tenant.disabledDataRetention)} of disabling reconnects the mailbox.`,
+      message: `${disabled.length} mailbox${disabled.length === 1 ? ' was' : 'es were'} disabled when the ${formatDurationForPeople(config.tenant.licenseGrace)} license grace ended; inbound mail to ${disabled.length === 1 ? 'it' : 'them'} bounces with 550 5.1.10 (${reasons[EXO_REASONS.mailboxDisabled] ?? 0} bounced).`,
+      fix: `Assign licenses before the grace ends (within ${formatDurationForPeople(config.tenant.licenseGrace)} of provisioning), with enough licenses in the pool; licensing within ${formatDurationForPeople(config.tenant.disabledDataRetention)} of disabling reconnects the mailbox.`,
       subjects: list(disabled.map((event) => event.address)),
     });
   }
@@ -127,7 +127,7 @@ export function runtimeFindings(world: World, causes: Partial<Record<MessageFate
   if (deleted.length > 0) {
     findings.push({
       rule: 'runtime.mailbox-data-deleted', severity: 'error', at: deleted[0]!.at, step: ACTION_STEPS.assignLicenses,
-      message: `${deleted.length} disabled mailbox${deleted.length === 1 ? '' : 'es'} passed the ${formatDuration(config.tenant.disabledDataRetention)} retention: ${deleted.length === 1 ? 'its' : 'their'} data is gone.`,
+      message: `${deleted.length} disabled mailbox${deleted.length === 1 ? '' : 'es'} passed the ${formatDurationForPeople(config.tenant.disabledDataRetention)} retention: ${deleted.length === 1 ? 'its' : 'their'} data is gone.`,
       fix: 'License every migrated user before the grace ends; a disabled mailbox must be licensed again within the retention period.',
       subjects: list(deleted.map((event) => event.address)),
     });

@@ -1,4 +1,4 @@
-import { RandomStreams, Scheduler, Trace, formatInstant, type Millis } from '../../sim/index.js';
+import { RandomStreams, Scheduler, Trace, formatInstantForPeople, type Millis } from '../../sim/index.js';
 import { OutlookProfiles } from '../clients/index.js';
 import type { SimulationConfig } from '../config.js';
 import { createDns, worstCaseOldMxWindow, type Dns } from '../dns/index.js';
@@ -101,7 +101,7 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
       onAccepted: () => {}, // the destination already recorded the hop
       // The detail is built only for kept paths: deferrals are frequent after the MX switch (issue 9).
       onDeferred: (id, host, reason, at, next) => {
-        if (ledger.isKept(id)) ledger.hop(id, at, 'deferred', `${host ?? 'no MX answer'}: ${reason}; next ${formatInstant(next)}`);
+        if (ledger.isKept(id)) ledger.hop(id, at, 'deferred', `${host ?? 'no MX answer'}: ${reason}; next ${formatInstantForPeople(next)}`);
       },
       onDelayNotice: (id, at) => ledger.hop(id, at, 'delay-notice'),
       keepsPath: (id) => ledger.isKept(id),

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { formatDuration, type Millis } from '../../sim/index.js';
+import { formatDurationForPeople, type Millis } from '../../sim/index.js';
 
 /**
  * Verification of the organisation's domain in the tenant (CUT step 1). Verify succeeds
@@ -42,7 +42,7 @@ export function verificationRefusal(verified: boolean, txtPublishedAt: Millis | 
   if (txtPublishedAt === undefined) return 'TXT record not found: publish the MS=ms######## TXT record at the DNS host first';
   const waited = at - txtPublishedAt;
   if (waited < propagation) {
-    return `TXT record not found yet; wait about 15 minutes and retry (published ${formatDuration(waited)} ago, ${formatDuration(propagation - waited)} to go)`;
+    return `TXT record not found yet; wait about 15 minutes and retry (published ${formatDurationForPeople(waited)} ago, ${formatDurationForPeople(propagation - waited)} to go)`;
   }
   return undefined;
 }

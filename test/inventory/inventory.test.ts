@@ -33,6 +33,14 @@ describe('importInventory', () => {
     expect(result.scenario.loaded.config.organisation.domain).toBe('contoso.com');
   });
 
+  it('quotes a system mailbox it leaves out safely and cut short, however long its address cell (found by the input fuzz, seed 1916345431)', () => {
+    const long = `"Discovery","${'A'.repeat(5_000)}\u001b[2J","0 B","0","DiscoveryMailbox","True","DB01"`;
+    const result = importInventory(exported([rows[0]!, long]), { fileName: 'inventory.csv', keepGoing: true });
+    expect(result.skipped).toHaveLength(1);
+    expect(result.skipped[0]!.address.length).toBeLessThanOrEqual(80);
+    expect(result.skipped[0]!.address).toMatch(/^a+…$/);
+  });
+
   it('produces a scenario file that loads, with the article plan', () => {
     const result = importInventory(exported(rows), { fileName: 'c:\\exports\\inventory.csv' });
     expect(result.scenario.text).toContain('action: switch-mx');
