@@ -1,4 +1,4 @@
-import type { Millis } from '../../sim/index.js';
+import { formatInstantForPeople, type Millis } from '../../sim/index.js';
 import type { DeclaredFault, SimulationConfig } from '../config.js';
 import { DEFAULT_ONPREM_SERVER } from '../defaults.js';
 import { isMailbox, type OnPremServer } from '../organisation.js';
@@ -60,7 +60,7 @@ export class OnPremExchange {
 
   /** Turns the server off for good (CUT post-migration: optionally decommission). */
   decommission(at: Millis): OnPremCommandResult {
-    if (this.decommissionedAt !== undefined) return { ok: false, reason: `the on-prem server was already decommissioned at ${this.decommissionedAt} ms` };
+    if (this.decommissionedAt !== undefined) return { ok: false, reason: `the on-prem server was already decommissioned at ${formatInstantForPeople(this.decommissionedAt)}` };
     this.decommissionedAt = at;
     const how = this.decommissionedVerdict === REFUSED ? 'its host now refuses connections' : 'its address is gone, so connections time out';
     return { ok: true, detail: `on-prem Exchange decommissioned: ${how}` };

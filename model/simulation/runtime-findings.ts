@@ -36,10 +36,12 @@ export function runtimeFindings(world: World, causes: Partial<Record<MessageFate
       });
       continue;
     }
+    // A removal that waits for safety never comes once the source is gone: no later pass can copy what landed on-prem.
+    const sourceGone = anchor === 'recommendedBatchRemoval' ? world.onPrem.decommissionedSince() : undefined;
     findings.push({
       rule: 'runtime.action-never-ran', severity: 'warning', step: ACTION_STEPS[action.action],
-      message: `Planned action ${index + 1} (${action.action}) never ran: its anchor "${anchor}" did not happen before ${formatInstantForPeople(world.scheduler.now())}.`,
-      fix: anchor === 'recommendedBatchRemoval' ? 'Switch the MX and keep the batch syncing long enough (at least 72 hours and one pass after the last old-MX delivery), or lengthen the horizon.' : 'Make sure the anchor happens (check the refused actions), or time the action absolutely.',
+      message: `Planned action ${index + 1} (${action.action}) never ran: its anchor "${anchor}" did not happen before ${formatInstantForPeople(world.scheduler.now())}${sourceGone === undefined ? '' : `: the on-prem server was decommissioned at ${formatInstantForPeople(sourceGone)}, so no sync pass after the last old-MX delivery could run`}.`,
+      fix: sourceGone !== undefined ? 'Decommission the on-prem server only after the batch is deleted at its recommended time (`after: batch-removed`), not at a fixed time after the switch.' : anchor === 'recommendedBatchRemoval' ? 'Switch the MX and keep the batch syncing long enough (at least 72 hours and one pass after the last old-MX delivery), or lengthen the horizon.' : 'Make sure the anchor happens (check the refused actions), or time the action absolutely.',
     });
   }
   const failed = [...log.failures];

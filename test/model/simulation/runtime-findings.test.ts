@@ -42,4 +42,13 @@ describe('runtime findings', () => {
     expect(deleted?.severity).toBe('error');
     expect(deleted?.subjects?.length).toBeGreaterThan(0);
   });
+
+  it('runtime.action-never-ran names a decommissioned source as the reason the removal never became safe', () => {
+    const plan = TEXTBOOK_PLAN.map((action) => (action.action === 'decommission' ? { ...action, timing: { after: 'mxSwitched' as const, delay: 6 * HOUR } } : action));
+    const result = simulate(smallConfig({ plan, horizon: 8 * DAY }));
+    const finding = result.findings.find((entry) => entry.rule === 'runtime.action-never-ran');
+    expect(finding?.message).toMatch(/removeBatch.*the on-prem server was decommissioned at T\+\d/);
+    expect(finding?.message).not.toMatch(/ms\b/);
+    expect(finding?.fix).toContain('only after the batch is deleted');
+  });
 });
