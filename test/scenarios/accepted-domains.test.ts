@@ -112,6 +112,15 @@ describe('two accepted domains, each with its own MX', () => {
     const text = scenario({ switchFabrikam: true, verifyFabrikam: true }).replace('domain: fabrikam.com, at: 2d', 'domain: northwind.com, at: 2d');
     expect(() => parseScenario(text, 'two-domains.yaml')).toThrow(/northwind\.com is not an accepted domain/);
   });
+
+  it('refuses a domain listed twice and more additional domains than the range allows, at the entry', () => {
+    const base = scenario({ switchFabrikam: true, verifyFabrikam: true });
+    expect(() => parseScenario(base.replace('[fabrikam.com]', '[fabrikam.com, Contoso.com]'), 'x.yaml')).toThrow(/contoso\.com is listed twice/);
+    const many = Array.from({ length: 51 }, (_, index) => `d${index}.example`).join(', ');
+    expect(() => parseScenario(base.replace('[fabrikam.com]', `[${many}]`), 'x.yaml')).toThrow(/at most 50 additional domains/);
+    const detailed = parseScenario(base.replace('[fabrikam.com]', '[{ name: Fabrikam.com, initialMxTtl: 2h, autodiscoverCnameExists: true }]'), 'x.yaml');
+    expect(detailed.config.organisation.additionalDomains).toEqual([{ name: 'fabrikam.com', initialMxTtl: 7_200_000, verificationTxtPublished: false, autodiscoverCnameExists: true }]);
+  });
 });
 
 describe('import of a two-domain inventory', () => {
