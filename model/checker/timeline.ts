@@ -117,13 +117,20 @@ function windowed(moment: Moment, window: readonly Millis[] | undefined, bounds:
   return latest === earliest ? at(earliest) : plus(at(earliest), 0, 'windowWait');
 }
 
+function withoutDomain(action: PlannedAction): PlannedAction {
+  const { domain: _primary, ...rest } = action;
+  return rest;
+}
+
 export function buildTimeline(config: SimulationConfig): Timeline {
   const bounds: Bounds = {
     initialSync: initialSyncBounds(config),
     removalWait: { low: MINIMUM_WAIT_AFTER_SWITCH, high: MINIMUM_WAIT_AFTER_SWITCH },
     windowWait: { low: 0, high: 0 },
   };
-  const steps: PlannedStep[] = config.plan.map((action, index) => ({ index, action, moment: undefined }));
+  // The primary domain named explicitly (library callers may) is the primary's action, as the run treats it.
+  const primary = config.organisation.domain.toLowerCase();
+  const steps: PlannedStep[] = config.plan.map((action, index) => ({ index, action: action.domain?.toLowerCase() === primary ? withoutDomain(action) : action, moment: undefined }));
   let anchors: Partial<Record<PlanAnchor, Moment>> = { start: at(0) };
   // Each pass places the actions whose anchor is known; anchors follow from placed actions.
   for (let pass = 0; pass <= steps.length + 1; pass++) {
