@@ -2,6 +2,7 @@ import { findParameter, COMMON_PARAMETERS } from './cmdlet.js';
 import { WAIT_CONDITIONS } from './cmdlets/index.js';
 import type { MigrationConsole } from './engine.js';
 import type { ConsoleTarget } from './target.js';
+import { domainNames } from '../model/accepted-domains.js';
 
 export interface Completion {
   /** The part of the line the candidates replace: [start, end). */
@@ -26,8 +27,8 @@ function valuesFor(command: string, parameter: string, target: ConsoleTarget | u
     case 'UserId': return users();
     case 'BatchId': return batch === undefined ? [] : [batch];
     case 'SourceEndpoint': case 'Endpoint': return [config.endpoint.name];
-    case 'DomainId': case 'ZoneName': return [config.organisation.domain];
-    case 'Name': return command === 'Resolve-DnsName' ? [config.organisation.domain, `autodiscover.${config.organisation.domain}`] : command === 'New-MigrationEndpoint' ? [config.endpoint.name] : [];
+    case 'DomainId': case 'ZoneName': return domainNames(config.organisation);
+    case 'Name': return command === 'Resolve-DnsName' ? domainNames(config.organisation).flatMap((domain) => [domain, `autodiscover.${domain}`]) : command === 'New-MigrationEndpoint' ? [config.endpoint.name] : [];
     case 'MailExchange': return [config.dns.newMxHost];
     case 'HostNameAlias': return ['autodiscover.outlook.com'];
     case 'EmailAddress': return [config.endpoint.testMailbox];

@@ -14,7 +14,7 @@ export interface ConsoleSession {
   readonly simulation: {
     snapshot(): unknown;
     availableActions(): ReturnType<ConsoleTarget['availableActions']>;
-    lookupMx?(resolver: number): MxLookup;
+    lookupMx?(resolver: number, domain?: number): MxLookup;
   };
 }
 
@@ -29,6 +29,6 @@ export function sessionTarget(session: ConsoleSession): ConsoleTarget {
     act: (command) => session.act(command),
     snapshot: () => session.simulation.snapshot() as SimulationSnapshot,
     availableActions: () => session.simulation.availableActions(),
-    lookupMx: (resolver) => session.simulation.lookupMx?.(resolver),
+    lookupMx: (resolver, domain) => session.simulation.lookupMx?.(resolver, domain),
   };
 }

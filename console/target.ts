@@ -31,6 +31,6 @@ export interface ConsoleTarget {
   availableActions(): { action: ActionType; allowed: boolean; reason?: string }[];
   /** Commands carried out so far and when (the session's log). */
   readonly log: readonly { at: Millis; action: AdminCommand }[];
-  /** A side-effect-free look-up of the MX through resolver `resolver`, when the model offers it. */
-  lookupMx?(resolver: number): MxLookup | undefined;
+  /** A side-effect-free look-up of the MX of accepted domain `domain` (default the primary) through resolver `resolver`, when the model offers it. */
+  lookupMx?(resolver: number, domain?: number): MxLookup | undefined;
 }

@@ -310,6 +310,11 @@ export interface PlannedAction {
   timing: ActionTiming;
   /** setMxTtl: the new TTL. */
   ttl?: Millis;
+  /**
+   * publishVerificationTxt, verifyDomain, setMxTtl, switchMx, createAutodiscoverCname: the accepted
+   * domain acted on (lower case); absent means the primary domain.
+   */
+  domain?: string;
   /** createBatch: name (no spaces or special characters) and whether it starts by itself. */
   batchName?: string;
   autoStart?: boolean;

@@ -98,8 +98,27 @@ export interface OnPremServer {
   outageFailure?: 'unreachable' | 'stalls';
 }
 
+/**
+ * An accepted domain besides the primary one: the tenant verifies it by its own TXT record and
+ * its zone has its own MX record (and TTL) and autodiscover record, all changed by plan actions
+ * that name it. The primary domain's records stay in DnsConfig.
+ */
+export interface AdditionalDomain {
+  /** Lower case. */
+  name: string;
+  /** The domain's MX TTL in force at T+0, milliseconds. */
+  initialMxTtl: number;
+  /** Its TXT verification record is already published at T+0. */
+  verificationTxtPublished: boolean;
+  /** Its autodiscover CNAME to autodiscover.outlook.com exists at T+0. */
+  autodiscoverCnameExists: boolean;
+}
+
 export interface Organisation {
+  /** The primary SMTP domain (domain index 0). */
   domain: string;
+  /** Further accepted domains (domain indexes 1…); absent or empty for a one-domain organisation. */
+  additionalDomains?: AdditionalDomain[];
   recipients: Recipient[];
   server: OnPremServer;
 }

@@ -303,6 +303,8 @@ export interface SimulationSnapshot {
     shareOnNewMx: number;
     verificationTxtPublished: boolean;
     autodiscoverCname: boolean;
+    /** The same for each of organisation.additionalDomains, in order (absent for a one-domain organisation). */
+    additionalDomains?: { name: string; mxHost: string; mxTtl: Millis; verificationTxtPublished: boolean; autodiscoverCname: boolean }[];
   };
   licenses: {
     /** Licenses left in the pool; null when the pool is unlimited. */

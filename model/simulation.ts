@@ -32,8 +32,8 @@ export interface Simulation {
   result(): SimulationResult;
   /** Path and fate of any message (full path when kept; otherwise the compact record). */
   message(id: number): MessageTrace | undefined;
-  /** What external resolver `resolver` would answer for the MX now, without disturbing the run (Resolve-DnsName). */
-  lookupMx(resolver: number): { resolver: number; host: string | undefined; cached: boolean; ttlLeft: Millis };
+  /** What external resolver `resolver` would answer for the MX of accepted domain `domain` (default the primary, 0) now, without disturbing the run (Resolve-DnsName). */
+  lookupMx(resolver: number, domain?: number): { resolver: number; host: string | undefined; cached: boolean; ttlLeft: Millis };
 }
 
 /**
@@ -73,9 +73,9 @@ export function createSimulation(config: SimulationConfig, options: SimulationOp
     snapshot: () => buildSnapshot(world, series),
     result: () => buildResult(world, series),
     message: (id) => world.ledger.trace(id, (pending) => world.router.resolvePending(pending)),
-    lookupMx(resolver) {
+    lookupMx(resolver, domain = 0) {
       const now = scheduler.now();
-      const answer = world.dns.peekMx(resolver, now);
+      const answer = world.dns.peekMx(resolver, now, domain);
       return { resolver, host: answer.host, cached: answer.cached, ttlLeft: Math.max(0, answer.expiresAt - now) };
     },
   };

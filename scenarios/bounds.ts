@@ -32,6 +32,11 @@ export const LIMITS = {
   mailboxBytes: 1.5 * 1024 ** 4,
   /** External resolvers and sending MTAs, each a sampled population with per-entity state (default 500). */
   population: 50_000,
+  /**
+   * Accepted domains besides the primary one. A cutover organisation has a handful; each domain
+   * adds a zone and a cache entry per resolver, and users carry a one-byte domain index.
+   */
+  additionalDomains: 50,
 } as const;
 
 const formatNumber = (value: number): string => (Number.isInteger(value) ? value.toLocaleString('en-US') : String(value));

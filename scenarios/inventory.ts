@@ -162,7 +162,8 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
   }
 
   const domain = (options.domains?.[0] ?? options.domain ?? mostCommonDomain(mailboxes.map((mailbox) => mailbox.address))).toLowerCase();
-  const warnings = inventoryWarnings(imported, [domain, ...(options.domains ?? []).slice(1)].map((name) => name.toLowerCase()), mailboxes.length);
+  const additionalDomains = [...new Set((options.domains ?? []).slice(1).map((name) => name.toLowerCase()))].filter((name) => name !== domain);
+  const warnings = inventoryWarnings(imported, [domain, ...additionalDomains], mailboxes.length);
   const fromFile = (file.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64);
   const name = options.name ?? (fromFile || 'inventory');
   const chunks: (typeof mailboxes)[] = [];
@@ -171,6 +172,7 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
     name: chunks.length === 1 ? name : `${name}-${part + 1}`,
     source: `${safeText(file.split(/[\\/]/).pop())}${chunks.length === 1 ? '' : ` (part ${part + 1} of ${chunks.length})`}`,
     domain,
+    additionalDomains,
     file,
     options,
   }));
@@ -179,7 +181,9 @@ export function importInventory(csvText: string, options: InventoryOptions): Inv
 
 function scenarioOf(
   mailboxes: NonNullable<ScenarioFile['organisation']['mailboxes']>,
-  { name, source, domain, file, options }: { name: string; source: string; domain: string; file: string; options: Pick<InventoryOptions, 'horizon' | 'startDate' | 'timeZone'> },
+  { name, source, domain, additionalDomains, file, options }: {
+    name: string; source: string; domain: string; additionalDomains: string[]; file: string; options: Pick<InventoryOptions, 'horizon' | 'startDate' | 'timeZone'>;
+  },
 ): InventoryImport['scenario'] {
   const totalBytes = mailboxes.reduce((sum, mailbox) => sum + (parseSize(mailbox.size ?? 0) ?? 0), 0);
   const data: ScenarioFile = {
@@ -189,8 +193,8 @@ function scenarioOf(
     ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
     ...(options.startDate === undefined ? {} : { startDate: options.startDate }),
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
-    organisation: { domain, mailboxes },
-    plan: articlePlan(),
+    organisation: { domain, ...(additionalDomains.length > 0 ? { additionalDomains } : {}), mailboxes },
+    plan: articlePlan({ additionalDomains }),
   };
   const text = stringify(data, { lineWidth: 0 });
   try {

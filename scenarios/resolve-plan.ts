@@ -29,10 +29,19 @@ function timingOf(entry: PlanEntry, index: number, calendar: Calendar | undefine
   return anchor === undefined ? { at: amount } : { after: ANCHOR_SPELLINGS[anchor] ?? 'start', delay: amount };
 }
 
-/** `fail` reports a calendar time the scenario cannot place (no startDate, before the start, unknown event). */
-export function resolvePlan(entries: readonly PlanEntry[], calendar: Calendar | undefined, fail: ResolveFailure): PlannedAction[] {
+/**
+ * `fail` reports a calendar time the scenario cannot place (no startDate, before the start, unknown
+ * event) and a `domain:` that is not one of the organisation's accepted domains (`domains`, lower case).
+ */
+export function resolvePlan(entries: readonly PlanEntry[], calendar: Calendar | undefined, fail: ResolveFailure, domains: readonly string[] = []): PlannedAction[] {
   return entries.map((entry, index) => {
     const action: PlannedAction = { action: ACTION_NAMES[entry.action], timing: timingOf(entry, index, calendar, fail) };
+    if ('domain' in entry && entry.domain !== undefined) {
+      const domain = entry.domain.toLowerCase();
+      if (!domains.includes(domain)) fail(['plan', index, 'domain'], `${entry.domain} is not an accepted domain of the organisation; expected one of: ${domains.join(', ')} (add it to organisation.additionalDomains)`);
+      // The primary is written as no domain at all, so a one-domain plan resolves as it always did.
+      if (domain !== domains[0]) action.domain = domain;
+    }
     if (entry.action === 'set-mx-ttl') action.ttl = parseDuration(entry.ttl);
     if (entry.action === 'create-batch') {
       if (entry.name !== undefined) action.batchName = entry.name;

@@ -4,7 +4,7 @@ import {
   DEFAULT_CLIENTS, DEFAULT_DNS, DEFAULT_ENDPOINT, DEFAULT_GENERATED_MAIL_FLOW, DEFAULT_LEDGER, DEFAULT_MIGRATION,
   DEFAULT_ONPREM_SERVER, DEFAULT_SCENARIO, DEFAULT_SENDERS, DEFAULT_TENANT,
 } from '../model/defaults.js';
-import type { ExchangeVersion, Mailbox, Recipient } from '../model/organisation.js';
+import type { AdditionalDomain, ExchangeVersion, Mailbox, Recipient } from '../model/organisation.js';
 import { LIMITS } from './bounds.js';
 import { generateMailboxes } from './generate.js';
 import { resolveFaults, resolveMessages, resolvePlan } from './resolve-plan.js';
@@ -100,6 +100,7 @@ export function resolveScenario(file: ScenarioFile, fallbackName: string, fail: 
   const dns = file.dns ?? {};
   const generatedFlow = file.mailFlow?.generated;
   const calendar = resolveCalendar(file, fail);
+  const additionalDomains = resolveAdditionalDomains(file, duration(dns.initialMxTtl, DEFAULT_DNS.initialMxTtl), fail);
   const version = file.organisation.exchangeVersion === undefined ? DEFAULT_ONPREM_SERVER.version : String(file.organisation.exchangeVersion) as ExchangeVersion;
 
   for (const [index, fault] of (file.faults ?? []).entries()) {
@@ -118,6 +119,7 @@ export function resolveScenario(file: ScenarioFile, fallbackName: string, fail: 
     horizon: duration(file.horizon, DEFAULT_SCENARIO.horizon),
     organisation: {
       domain,
+      ...(additionalDomains.length > 0 ? { additionalDomains } : {}),
       recipients,
       server: {
         ...DEFAULT_ONPREM_SERVER,
@@ -223,7 +225,7 @@ export function resolveScenario(file: ScenarioFile, fallbackName: string, fail: 
       lateThreshold: duration(file.ledger?.lateThreshold, DEFAULT_LEDGER.lateThreshold),
       sampledPaths: file.ledger?.sampledPaths ?? DEFAULT_LEDGER.sampledPaths,
     },
-    plan: resolvePlan(file.plan ?? [], calendar, fail),
+    plan: resolvePlan(file.plan ?? [], calendar, fail, [domain, ...additionalDomains.map((extra) => extra.name)]),
     faults: resolveFaults(file.faults ?? []),
   };
   if (file.startDate !== undefined) config.startDate = file.startDate;
@@ -231,6 +233,23 @@ export function resolveScenario(file: ScenarioFile, fallbackName: string, fail: 
   if (calendar !== undefined && config.mailFlow.generated !== undefined) config.mailFlow.generated = trafficOnCalendar(config.mailFlow.generated, generatedFlow || undefined, calendar);
   if (file.horizon === undefined) Object.assign(config, horizonFromPlan(config));
   return config;
+}
+
+/** organisation.additionalDomains with their defaults; a repeated domain, or the primary again, is an error at its entry. */
+function resolveAdditionalDomains(file: ScenarioFile, primaryTtl: number, fail: ResolveFailure): AdditionalDomain[] {
+  const seen = new Set([file.organisation.domain.toLowerCase()]);
+  return (file.organisation.additionalDomains ?? []).map((entry, index) => {
+    const given = typeof entry === 'string' ? { name: entry } : entry;
+    const name = given.name.toLowerCase();
+    if (seen.has(name)) fail(['organisation', 'additionalDomains', index], `${name} is listed twice (the primary domain is organisation.domain)`);
+    seen.add(name);
+    return {
+      name,
+      initialMxTtl: duration(given.initialMxTtl, primaryTtl),
+      verificationTxtPublished: given.verificationTxtPublished ?? false,
+      autodiscoverCnameExists: given.autodiscoverCnameExists ?? false,
+    };
+  });
 }
 
 function resolveOverrides(overrides: NonNullable<NonNullable<ScenarioFile['senders']>['profileOverrides']>): NonNullable<SenderConfig['profileOverrides']> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONCURRENCY_LIMITS } from '../model/defaults.js';
 import { boundedCount, boundedNumber, LIMITS, withSizeRange } from './bounds.js';
-import { address, environmentVariableName, flag, hostName, oneOf, size } from './schema-primitives.js';
+import { address, environmentVariableName, flag, hostName, mxTtl, oneOf, size } from './schema-primitives.js';
 
 const MB = 1024 ** 2;
 const GB = 1024 ** 3;
@@ -103,8 +103,21 @@ const serverSection = z.strictObject({
     .describe('during an outage: unreachable (connect timeout) or accepts and never greets (greeting timeout)'),
 });
 
+/** A further accepted domain: its name alone, or with the state of its own DNS records at T+0. */
+const additionalDomain = z.union([
+  hostName,
+  z.strictObject({
+    name: hostName,
+    initialMxTtl: mxTtl('its MX TTL at T+0 (default: dns.initialMxTtl)').optional(),
+    verificationTxtPublished: flag.optional().describe('its TXT verification record is published at T+0 (default false)'),
+    autodiscoverCnameExists: flag.optional().describe('its autodiscover CNAME exists at T+0 (default false)'),
+  }),
+], { error: 'expected a domain name, or { name, initialMxTtl, verificationTxtPublished, autodiscoverCnameExists }' });
+
 export const organisationSection = z.strictObject({
   domain: hostName.describe('the primary SMTP domain'),
+  additionalDomains: list(additionalDomain, LIMITS.additionalDomains, 'additional domains (a cutover organisation has a handful)').optional()
+    .describe('further accepted domains: each is verified in the tenant and has its own MX (and TTL) and autodiscover record; plan actions name it with `domain:`'),
   exchangeVersion: exchangeVersion.optional(),
   server: serverSection.optional(),
   mailboxes: list(mailboxEntry, LIMITS.mailboxes, 'mailboxes (five times the 2,000 of a cutover batch: CUT)').optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ActionType, PlanAnchor } from '../model/config.js';
 import { durationInRange, LIMITS } from './bounds.js';
-import { address, duration, DURATION_EXPECTED, flag, mxTtl } from './schema-primitives.js';
+import { address, duration, DURATION_EXPECTED, flag, hostName, mxTtl } from './schema-primitives.js';
 import { CALENDAR_AT_EXPECTED, isCalendarTime } from './calendar-times.js';
 
 /**
@@ -77,11 +77,14 @@ const timing = {
 };
 
 const plain = <N extends keyof typeof ACTION_NAMES>(name: N) => z.strictObject({ action: z.literal(name), ...timing });
+/** The accepted domain an action on DNS records or verification acts on. */
+const onDomain = { domain: hostName.optional().describe('the accepted domain (organisation.domain or one of organisation.additionalDomains; default organisation.domain)') };
+const forDomain = <N extends keyof typeof ACTION_NAMES>(name: N) => z.strictObject({ action: z.literal(name), ...timing, ...onDomain });
 
 export const planEntry = z
   .discriminatedUnion('action', [
-    plain('publish-verification-txt'),
-    plain('verify-domain'),
+    forDomain('publish-verification-txt'),
+    forDomain('verify-domain'),
     plain('disable-directory-sync'),
     plain('create-security-groups'),
     plain('create-endpoint'),
@@ -97,14 +100,14 @@ export const planEntry = z
     plain('stop-batch'),
     plain('complete-batch'),
     plain('remove-batch'),
-    z.strictObject({ action: z.literal('set-mx-ttl'), ...timing, ttl: mxTtl('the new MX TTL') }),
-    plain('switch-mx'),
+    z.strictObject({ action: z.literal('set-mx-ttl'), ...timing, ...onDomain, ttl: mxTtl('the new MX TTL') }),
+    forDomain('switch-mx'),
     z.strictObject({
       action: z.literal('assign-licenses'),
       ...timing,
       users: z.array(address).max(LIMITS.mailboxes, { error: `expected at most ${LIMITS.mailboxes} users` }).optional().describe('default: every migrated user'),
     }),
-    plain('create-autodiscover-cname'),
+    forDomain('create-autodiscover-cname'),
     plain('clear-scp-pointer'),
     plain('decommission'),
     plain('distribute-passwords'),

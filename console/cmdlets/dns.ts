@@ -2,10 +2,18 @@ import { fail, notFound } from '../errors.js';
 import type { Cmdlet, CmdletContext } from '../cmdlet.js';
 import { asText, psObject } from '../values.js';
 import { give } from './give.js';
+import { domainNames } from '../../model/accepted-domains.js';
 
-const zoneOf = (context: CmdletContext, cmdlet: string, zone: string): void => {
-  if (zone.toLowerCase() !== context.target.config.organisation.domain.toLowerCase()) fail(notFound(cmdlet, zone, `The zone ${zone} is not hosted here (the organisation's zone is ${context.target.config.organisation.domain}).`));
+/** The accepted domain a zone name is (its index: 0 the primary), or a not-found error. */
+const zoneOf = (context: CmdletContext, cmdlet: string, zone: string): number => {
+  const names = domainNames(context.target.config.organisation);
+  const index = names.indexOf(zone.toLowerCase());
+  if (index < 0) fail(notFound(cmdlet, zone, `The zone ${zone} is not hosted here (the organisation's zones are ${names.join(', ')}).`));
+  return index;
 };
+
+/** An admin command on domain `index`'s records: the primary's carry no domain. */
+const onZone = (context: CmdletContext, index: number): { domain?: string } => (index === 0 ? {} : { domain: domainNames(context.target.config.organisation)[index]! });
 
 /**
  * Resolve-DnsName -Type MX as a chosen external resolver sees it: its cached answer and the TTL
@@ -24,24 +32,28 @@ export const resolveDnsName: Cmdlet = {
     const name = asText(bound.Name).replace(/\.$/, '');
     const type = bound.Type === undefined ? 'MX' : asText(bound.Type);
     const snapshot = context.target.snapshot();
+    const names = domainNames(config.organisation);
+    const bare = name.toLowerCase().replace(/^autodiscover\./, '');
+    const domain = Math.max(0, names.indexOf(bare));
+    const zone = domain === 0 ? snapshot.dns : snapshot.dns.additionalDomains?.[domain - 1] ?? snapshot.dns;
     const record = (properties: Record<string, string | number>, columns: string[]) => psObject('DnsRecord', properties, columns);
     if (type === 'TXT') {
-      if (!snapshot.dns.verificationTxtPublished) fail(notFound(this.name, name, `${name} : DNS name does not exist (no TXT record is published)`));
+      if (!zone.verificationTxtPublished) fail(notFound(this.name, name, `${name} : DNS name does not exist (no TXT record is published)`));
       return [record({ Name: name, Type: 'TXT', TTL: 3600, Section: 'Answer', Strings: 'MS=ms00000000' }, ['Name', 'Type', 'TTL', 'Section', 'Strings'])];
     }
     if (type === 'CNAME') {
-      if (!snapshot.dns.autodiscoverCname) fail(notFound(this.name, name, `${name} : DNS name does not exist`));
+      if (!zone.autodiscoverCname) fail(notFound(this.name, name, `${name} : DNS name does not exist`));
       return [record({ Name: name, Type: 'CNAME', TTL: 3600, Section: 'Answer', NameHost: 'autodiscover.outlook.com' }, ['Name', 'Type', 'TTL', 'Section', 'NameHost'])];
     }
-    if (name.toLowerCase() !== config.organisation.domain.toLowerCase()) fail(notFound(this.name, name, `${name} : DNS name does not exist`));
+    if (!names.includes(name.toLowerCase())) fail(notFound(this.name, name, `${name} : DNS name does not exist`));
     const server = bound.Server === undefined ? undefined : Number(asText(bound.Server));
     if (server !== undefined && !(Number.isInteger(server) && server >= 0 && server < config.dns.resolverCount)) {
       fail({ command: this.name, message: `-Server is an external resolver's number, 0 to ${config.dns.resolverCount - 1}.`, category: 'InvalidArgument', target: asText(bound.Server), exception: 'ArgumentException', errorId: `InvalidServer,${this.name}` });
     }
-    const lookup = server === undefined ? undefined : context.target.lookupMx?.(server);
-    const host = lookup === undefined ? snapshot.dns.mxHost : lookup.host;
+    const lookup = server === undefined ? undefined : context.target.lookupMx?.(server, domain);
+    const host = lookup === undefined ? zone.mxHost : lookup.host;
     if (host === undefined) fail({ command: this.name, message: `${name} : This operation returned because the timeout period expired (resolver ${server} cannot reach the authorities and holds nothing it may serve).`, category: 'InvalidOperation', target: name, exception: 'Win32Exception', errorId: `ERROR_TIMEOUT,${this.name}` });
-    const ttl = Math.floor((lookup === undefined ? snapshot.dns.mxTtl : lookup.ttlLeft) / 1000);
+    const ttl = Math.floor((lookup === undefined ? zone.mxTtl : lookup.ttlLeft) / 1000);
     const properties: Record<string, string | number> = { Name: name, Type: 'MX', TTL: ttl, Section: 'Answer', NameExchange: host!, Preference: 0 };
     if (lookup !== undefined) properties.Source = lookup.cached ? `resolver ${lookup.resolver}'s cache` : `fresh from the authority (resolver ${lookup.resolver})`;
     else properties.Source = 'the authoritative server';
@@ -63,9 +75,9 @@ export const addDnsServerResourceRecord: Cmdlet = {
     { name: 'TimeToLive', type: 'timespan' },
   ],
   run(context, bound) {
-    zoneOf(context, this.name, asText(bound.ZoneName));
+    const zone = onZone(context, zoneOf(context, this.name, asText(bound.ZoneName)));
     if (bound.Txt === true) {
-      give(context, this.name, asText(bound.ZoneName), { action: 'publishVerificationTxt' });
+      give(context, this.name, asText(bound.ZoneName), { action: 'publishVerificationTxt', ...zone });
       return [];
     }
     if (bound.CName === true) {
@@ -74,7 +86,7 @@ export const addDnsServerResourceRecord: Cmdlet = {
       if (name !== 'autodiscover' || alias !== 'autodiscover.outlook.com') {
         fail({ command: this.name, message: 'The twin models one CNAME: -Name autodiscover -HostNameAlias autodiscover.outlook.com.', category: 'InvalidArgument', target: name, exception: 'ArgumentException', errorId: `InvalidArgument,${this.name}` });
       }
-      give(context, this.name, 'autodiscover', { action: 'createAutodiscoverCname' });
+      give(context, this.name, 'autodiscover', { action: 'createAutodiscoverCname', ...zone });
       return [];
     }
     return fail({ command: this.name, message: 'Say which record: -Txt or -CName.', category: 'InvalidArgument', target: '', exception: 'ParameterBindingException', errorId: `AmbiguousParameterSet,${this.name}` });
@@ -91,17 +103,17 @@ export const setTwinMxRecord: Cmdlet = {
   parameters: [{ name: 'ZoneName', type: 'string' }, { name: 'MailExchange', type: 'string' }, { name: 'TimeToLive', type: 'timespan' }],
   run(context, bound) {
     const { config } = context.target;
-    if (bound.ZoneName !== undefined) zoneOf(context, this.name, asText(bound.ZoneName));
+    const zone = bound.ZoneName === undefined ? {} : onZone(context, zoneOf(context, this.name, asText(bound.ZoneName)));
     if (bound.MailExchange === undefined && bound.TimeToLive === undefined) {
       fail({ command: this.name, message: 'Give -TimeToLive, -MailExchange or both.', category: 'InvalidArgument', target: '', exception: 'ParameterBindingException', errorId: `MissingArgument,${this.name}` });
     }
-    if (bound.TimeToLive !== undefined) give(context, this.name, config.organisation.domain, { action: 'setMxTtl', ttl: bound.TimeToLive as number });
+    if (bound.TimeToLive !== undefined) give(context, this.name, zone.domain ?? config.organisation.domain, { action: 'setMxTtl', ttl: bound.TimeToLive as number, ...zone });
     if (bound.MailExchange !== undefined) {
       const host = asText(bound.MailExchange).replace(/\.$/, '');
       if (host.toLowerCase() !== config.dns.newMxHost.toLowerCase()) {
         fail({ command: this.name, message: `The tenant's MX host is ${config.dns.newMxHost} (the admin center shows it); the twin switches only to it.`, category: 'InvalidArgument', target: host, exception: 'ArgumentException', errorId: `InvalidArgument,${this.name}` });
       }
-      give(context, this.name, config.organisation.domain, { action: 'switchMx' });
+      give(context, this.name, zone.domain ?? config.organisation.domain, { action: 'switchMx', ...zone });
     }
     return [];
   },

@@ -3,20 +3,28 @@ import { fail, notFound } from '../errors.js';
 import type { Cmdlet, CmdletContext } from '../cmdlet.js';
 import { asText, isPsObject, property, psObject, type PsObject, type PsValue } from '../values.js';
 import { give } from './give.js';
+import { domainIndex, domainNames } from '../../model/accepted-domains.js';
 
-const domainVerified = (context: CmdletContext): boolean => {
+/** Whether accepted domain `index` (0 the primary) is verified: at the start, or by a verify command given for it. */
+const domainVerified = (context: CmdletContext, index: number): boolean => {
   const { config, log } = context.target;
-  return config.tenant.verifiedDomains.includes(config.organisation.domain) || log.some((entry) => entry.action.action === 'verifyDomain');
+  const name = domainNames(config.organisation)[index]!;
+  return config.tenant.verifiedDomains.includes(name)
+    || log.some((entry) => entry.action.action === 'verifyDomain' && (domainIndex(config.organisation, entry.action.domain) ?? -1) === index);
 };
 
-/** Get-AcceptedDomain's objects: the tenant's initial domain, and the organisation's once it is verified. */
+/** Get-AcceptedDomain's objects: the tenant's initial domain, and each of the organisation's domains once it is verified (the primary is the default). */
 export function toAcceptedDomains(context: CmdletContext): PsObject[] {
   const { config } = context.target;
   const domain = (name: string, isDefault: boolean) => psObject('AcceptedDomain', {
     Name: name, DomainName: name, DomainType: 'Authoritative', Default: isDefault,
   }, ['Name', 'DomainName', 'DomainType', 'Default']);
-  const verified = domainVerified(context);
-  return [domain(config.tenant.initialDomain, !verified), ...(verified ? [domain(config.organisation.domain, true)] : [])];
+  const names = domainNames(config.organisation);
+  const verified = names.map((_, index) => domainVerified(context, index));
+  return [
+    domain(config.tenant.initialDomain, !verified[0]),
+    ...names.flatMap((name, index) => (verified[index] ? [domain(index === 0 ? config.organisation.domain : name, index === 0)] : [])),
+  ];
 }
 
 /** Get-Mailbox's object for a cloud mailbox (one exists once the batch has provisioned the user). */
@@ -76,8 +84,9 @@ export const confirmMgDomain: Cmdlet = {
   parameters: [{ name: 'DomainId', type: 'string', mandatory: true, position: 0 }],
   run(context, bound) {
     const domain = asText(bound.DomainId);
-    if (domain.toLowerCase() !== context.target.config.organisation.domain.toLowerCase()) fail(notFound(this.name, domain, `Domain "${domain}" is not a domain of this tenant.`));
-    give(context, this.name, domain, { action: 'verifyDomain' });
+    const index = domainIndex(context.target.config.organisation, domain);
+    if (index === undefined) fail(notFound(this.name, domain, `Domain "${domain}" is not a domain of this tenant.`));
+    give(context, this.name, domain, { action: 'verifyDomain', ...(index === 0 ? {} : { domain: domain.toLowerCase() }) });
     return [psObject('MicrosoftGraphDomain', { Id: domain, IsVerified: true, AuthenticationType: 'Managed' }, ['Id', 'IsVerified', 'AuthenticationType'])];
   },
 };

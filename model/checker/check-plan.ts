@@ -1,7 +1,7 @@
 import type { SimulationConfig } from '../config.js';
 import type { Finding } from '../result.js';
 import { preflightFindings } from '../migration/index.js';
-import { batchRules, switchRules } from './rules-migration.js';
+import { batchRules, domainSwitchRules, switchRules } from './rules-migration.js';
 import { clientRules, decommissionRules, licenseRules, planHygieneRules, removalRules, ttlRules } from './rules-cutover.js';
 import { horizonRules } from './rules-horizon.js';
 import { userRules } from './rules-users.js';
@@ -22,6 +22,7 @@ export function checkPlan(config: SimulationConfig): Finding[] {
     ...preflightFindings(config),
     ...batchRules(config, timeline),
     ...switchRules(config, timeline),
+    ...domainSwitchRules(config, timeline),
     ...ttlRules(config, timeline),
     ...removalRules(config, timeline),
     ...licenseRules(config, timeline),

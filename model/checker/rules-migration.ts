@@ -3,7 +3,7 @@ import type { SimulationConfig } from '../config.js';
 import type { Finding } from '../result.js';
 import { gap } from './moment.js';
 import { earliest, finding, span, STEP } from './steps.js';
-import { all, first, type Timeline } from './timeline.js';
+import { all, first, firstOnDomain, type Timeline } from './timeline.js';
 
 /** Schedule rules up to the MX switch: endpoint, verification, batch, initial sync, the switch itself. */
 
@@ -62,4 +62,27 @@ export function switchRules(config: SimulationConfig, timeline: Timeline): Findi
   return [finding('schedule.mx-switched-before-sync', 'error', STEP.route,
     `the MX may be switched before the initial sync is done (estimated ${span(low, high)} after the batch starts): mail to mailboxes not yet provisioned in the cloud bounces`,
     'switch the MX relative to the sync: `at: "24h after initial-sync-done"`, or later than the pessimistic estimate', { at: earliest(switched.moment, bounds) })];
+}
+
+/**
+ * Each additional accepted domain needs its own MX switch (until then its mail keeps landing
+ * on-prem) and its own autodiscover CNAME (its users' Outlook finds the cloud through it).
+ */
+export function domainSwitchRules(config: SimulationConfig, timeline: Timeline): Finding[] {
+  if (!timeline.anchors.batchStarted) return [];
+  const primarySwitched = first(timeline, 'switchMx')?.moment !== undefined;
+  return (config.organisation.additionalDomains ?? []).flatMap((extra, offset) => {
+    const findings: Finding[] = [];
+    if (!firstOnDomain(config, timeline, 'switchMx', offset + 1)?.moment) {
+      findings.push(finding('schedule.no-mx-switch', 'warning', STEP.route,
+        `the MX of ${extra.name} is never switched: mail to its mailboxes keeps going to the on-prem server, and the plan's MX switch (the moment every domain points at Microsoft 365) never comes`,
+        `add \`- { action: switch-mx, domain: ${extra.name}, at: "24h after initial-sync-done" }\``));
+    }
+    if (primarySwitched && !extra.autodiscoverCnameExists && !firstOnDomain(config, timeline, 'createAutodiscoverCname', offset + 1)?.moment) {
+      findings.push(finding('schedule.no-autodiscover-cname', 'error', STEP.post,
+        `no autodiscover CNAME for ${extra.name}: Outlook of its users keeps connecting to the on-prem server, and what they do there is not copied once the batch is deleted`,
+        `add \`- { action: create-autodiscover-cname, domain: ${extra.name}, after: mx-switched }\``));
+    }
+    return findings;
+  });
 }

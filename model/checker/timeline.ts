@@ -1,6 +1,7 @@
 import { HOUR, type Millis } from '../../sim/index.js';
 import type { ActionType, PlanAnchor, PlannedAction, SimulationConfig } from '../config.js';
 import { worstCaseOldMxWindow } from '../dns/index.js';
+import { domainIndex, domainNames } from '../accepted-domains.js';
 import { MINIMUM_WAIT_AFTER_SWITCH, windowMoment } from '../plan/index.js';
 import { finalPassBound, initialSyncBounds } from './estimates.js';
 import { at, gap, plus, range, type Bounds, type Moment } from './moment.js';
@@ -28,21 +29,48 @@ export interface Timeline {
   ttlChanges: { moment: Moment; ttl: Millis }[];
 }
 
-/** The placed step of `type` that may come earliest (the plan runs actions in time order, not list order). */
-function earliestOf(steps: readonly PlannedStep[], type: ActionType, bounds: Bounds): PlannedStep | undefined {
+/** Whether a step acts on accepted domain `domain` (0 the primary; every action not on a domain counts as the primary's). */
+const onDomain = (config: SimulationConfig, step: PlannedStep, domain: number): boolean =>
+  step.action.domain === undefined ? domain === 0 : domainIndex(config.organisation, step.action.domain) === domain;
+
+/** The placed step of `type` that may come earliest (the plan runs actions in time order, not list order), on accepted domain `domain`. */
+function earliestOf(steps: readonly PlannedStep[], type: ActionType, bounds: Bounds, config?: SimulationConfig, domain = 0): PlannedStep | undefined {
   let best: PlannedStep | undefined;
   for (const step of steps) {
     if (step.action.action !== type || step.moment === undefined) continue;
+    if (config === undefined ? step.action.domain !== undefined : !onDomain(config, step, domain)) continue;
     if (best === undefined || range(step.moment, bounds).low < range(best.moment!, bounds).low) best = step;
   }
   return best;
 }
 
-/** The step of `type` that happens first in time (a second Switch or Decommission listed first still counts from the earliest). */
+/**
+ * The step of `type` that happens first in time (a second Switch or Decommission listed first still
+ * counts from the earliest); for an action on a domain's records, the primary domain's.
+ */
 export const first = (timeline: Timeline, type: ActionType): PlannedStep | undefined => earliestOf(timeline.steps, type, timeline.bounds);
 
+/** The first step of `type` on accepted domain `domain` (an index, model/accepted-domains.ts). */
+export const firstOnDomain = (config: SimulationConfig, timeline: Timeline, type: ActionType, domain: number): PlannedStep | undefined =>
+  earliestOf(timeline.steps, type, timeline.bounds, config, domain);
+
+/** Every placed step of `type` (for an action on a domain's records, the primary domain's). */
 export const all = (timeline: Timeline, type: ActionType): PlannedStep[] =>
-  timeline.steps.filter((step) => step.action.action === type && step.moment !== undefined);
+  timeline.steps.filter((step) => step.action.action === type && step.moment !== undefined && step.action.domain === undefined);
+
+/**
+ * The MX switch as the plan runner fires it: once every accepted domain's MX points at the tenant,
+ * so the latest of each domain's first switch (none while a domain is never switched).
+ */
+function lastDomainSwitch(config: SimulationConfig, steps: readonly PlannedStep[], bounds: Bounds): PlannedStep | undefined {
+  let last = earliestOf(steps, 'switchMx', bounds);
+  for (let domain = 1; domain < domainNames(config.organisation).length && last?.moment; domain++) {
+    const own = earliestOf(steps, 'switchMx', bounds, config, domain);
+    if (!own?.moment) return undefined;
+    if (range(own.moment, bounds).low > range(last.moment, bounds).low) last = own;
+  }
+  return last;
+}
 
 function anchorsOf(config: SimulationConfig, steps: PlannedStep[], bounds: Bounds): Partial<Record<PlanAnchor, Moment>> {
   const anchors: Partial<Record<PlanAnchor, Moment>> = { start: at(0) };
@@ -61,7 +89,7 @@ function anchorsOf(config: SimulationConfig, steps: PlannedStep[], bounds: Bound
       anchors.initialSyncDone = plus(start, 0, 'initialSync');
     }
   }
-  const switchStep = earliestOf(steps, 'switchMx', bounds);
+  const switchStep = lastDomainSwitch(config, steps, bounds);
   if (switchStep?.moment) {
     anchors.mxSwitched = switchStep.moment;
     anchors.recommendedBatchRemoval = plus(switchStep.moment, 0, 'removalWait');
@@ -89,13 +117,20 @@ function windowed(moment: Moment, window: readonly Millis[] | undefined, bounds:
   return latest === earliest ? at(earliest) : plus(at(earliest), 0, 'windowWait');
 }
 
+function withoutDomain(action: PlannedAction): PlannedAction {
+  const { domain: _primary, ...rest } = action;
+  return rest;
+}
+
 export function buildTimeline(config: SimulationConfig): Timeline {
   const bounds: Bounds = {
     initialSync: initialSyncBounds(config),
     removalWait: { low: MINIMUM_WAIT_AFTER_SWITCH, high: MINIMUM_WAIT_AFTER_SWITCH },
     windowWait: { low: 0, high: 0 },
   };
-  const steps: PlannedStep[] = config.plan.map((action, index) => ({ index, action, moment: undefined }));
+  // The primary domain named explicitly (library callers may) is the primary's action, as the run treats it.
+  const primary = config.organisation.domain.toLowerCase();
+  const steps: PlannedStep[] = config.plan.map((action, index) => ({ index, action: action.domain?.toLowerCase() === primary ? withoutDomain(action) : action, moment: undefined }));
   let anchors: Partial<Record<PlanAnchor, Moment>> = { start: at(0) };
   // Each pass places the actions whose anchor is known; anchors follow from placed actions.
   for (let pass = 0; pass <= steps.length + 1; pass++) {
@@ -125,7 +160,7 @@ export function buildTimeline(config: SimulationConfig): Timeline {
 
   const switchMoment = anchors.mxSwitched;
   const ttlChanges = steps
-    .filter((step) => step.action.action === 'setMxTtl' && step.moment !== undefined && step.action.ttl !== undefined)
+    .filter((step) => step.action.action === 'setMxTtl' && step.moment !== undefined && step.action.ttl !== undefined && step.action.domain === undefined)
     .map((step) => ({ moment: step.moment!, ttl: step.action.ttl! }));
   let oldMxWindow = 0;
   if (switchMoment) {

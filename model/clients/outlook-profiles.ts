@@ -28,8 +28,10 @@ export interface OutlookProfilesOptions {
   week: WeekPosition;
   /** The on-prem SCP pointer (AutoDiscoverServiceInternalUri) is set at T+0. */
   scpPointerSet: boolean;
-  /** The autodiscover CNAME to autodiscover.outlook.com already exists at T+0. */
-  autodiscoverCnameExists: boolean;
+  /** The autodiscover CNAME to autodiscover.outlook.com already exists at T+0 (one flag per accepted domain, by index). */
+  autodiscoverCnameExists: boolean | readonly boolean[];
+  /** Each user's accepted-domain index (absent: every user is in the primary domain); a user's Autodiscover follows its domain's CNAME. */
+  userDomain?: Uint8Array;
   listener: ClientListener;
 }
 
@@ -63,7 +65,8 @@ export class OutlookProfiles {
   private readonly outlookCloudNotified: Uint8Array;
   private readonly readsCloudCheckAt: Float64Array;
   private readonly outlookCloudCheckAt: Float64Array;
-  private cnameAt: Millis | undefined;
+  /** When each accepted domain's autodiscover CNAME was created, by domain index. */
+  private readonly cnameAtByDomain: (Millis | undefined)[];
   private scpClearedAt: Millis | undefined;
 
   constructor(private readonly options: OutlookProfilesOptions) {
@@ -93,7 +96,8 @@ export class OutlookProfiles {
       this.mobile[user] = webRandom.chance(mobileShare) ? 1 : 0;
       this.firstWebUseDelay[user] = meanWeb > 0 ? Math.round(webRandom.exponential(meanWeb)) : 0;
     }
-    if (options.autodiscoverCnameExists) this.cnameAt = 0;
+    const exists = typeof options.autodiscoverCnameExists === 'boolean' ? [options.autodiscoverCnameExists] : options.autodiscoverCnameExists;
+    this.cnameAtByDomain = exists.map((present) => (present ? 0 : undefined));
     if (!options.scpPointerSet) this.scpClearedAt = 0;
   }
 
@@ -105,11 +109,16 @@ export class OutlookProfiles {
     return this.domainJoined[user] === 1;
   }
 
-  /** The autodiscover CNAME now exists (the zone records it; this is told when it happens). Phones can now find the cloud. */
-  autodiscoverCnameCreated(at: Millis): void {
-    if (this.cnameAt !== undefined) return;
-    this.cnameAt = at;
+  /** Domain `domain`'s autodiscover CNAME now exists (the zone records it; this is told when it happens). Its users' phones can now find the cloud. */
+  autodiscoverCnameCreated(at: Millis, domain = 0): void {
+    if (this.cnameAtByDomain[domain] !== undefined) return;
+    this.cnameAtByDomain[domain] = at;
     this.refreshAll();
+  }
+
+  /** When the autodiscover CNAME of this user's domain was created, if it was. */
+  private cnameAt(user: number): Millis | undefined {
+    return this.cnameAtByDomain[this.options.userDomain?.[user] ?? 0];
   }
 
   /** Set-ClientAccessServer -AutoDiscoverServiceInternalUri $null on every CAS. */
@@ -125,9 +134,10 @@ export class OutlookProfiles {
 
   /** When Autodiscover starts sending this user's new profile to the cloud, or undefined while it does not. */
   pointedToCloudAt(user: number): Millis | undefined {
-    if (this.cnameAt === undefined) return undefined;
-    if (!this.isDomainJoined(user)) return this.cnameAt;
-    return this.scpClearedAt === undefined ? undefined : Math.max(this.cnameAt, this.scpClearedAt);
+    const cnameAt = this.cnameAt(user);
+    if (cnameAt === undefined) return undefined;
+    if (!this.isDomainJoined(user)) return cnameAt;
+    return this.scpClearedAt === undefined ? undefined : Math.max(cnameAt, this.scpClearedAt);
   }
 
   /** The welcome letter's passwords reach every user `eligible` says has a new account now. */
@@ -200,7 +210,8 @@ export class OutlookProfiles {
     let first = this.outlookCloudAt(user) ?? Infinity;
     if (this.web[user] === 1) first = Math.min(first, password + this.firstWebUseDelay[user]!);
     // A phone finds the cloud through the public autodiscover CNAME only (phones are not domain-joined).
-    if (this.mobile[user] === 1 && this.cnameAt !== undefined) first = Math.min(first, Math.max(password, this.cnameAt) + this.firstWebUseDelay[user]!);
+    const cnameAt = this.cnameAt(user);
+    if (this.mobile[user] === 1 && cnameAt !== undefined) first = Math.min(first, Math.max(password, cnameAt) + this.firstWebUseDelay[user]!);
     return Number.isFinite(first) ? first : undefined;
   }
 

@@ -35,3 +35,10 @@ export function backgroundGap(key: number, from: Millis, ratePerMs: number): Mil
   const uniform = hashedUniform(key, from);
   return Math.max(1, Math.round(-Math.log(uniform) / ratePerMs));
 }
+
+/** A 32-bit salt from a domain name, so each zone's cache entries draw their own background queries and misses. */
+export function domainSalt(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < name.length; index++) hash = Math.imul(hash ^ name.charCodeAt(index), 0x01000193);
+  return finalise(hash);
+}

@@ -1,10 +1,11 @@
-import { InputError, type Millis, type RandomStreams, type Scheduler } from '../../sim/index.js';
+import { InputError, type Millis, type RandomStream, type RandomStreams, type Scheduler } from '../../sim/index.js';
 import type { DeclaredFault, DnsConfig } from '../config.js';
+import type { AdditionalDomain } from '../organisation.js';
 import { AuthorityReachability } from './authority.js';
-import { hashedUniform } from './background.js';
+import { domainSalt, hashedUniform } from './background.js';
 import { drawPolicy, effectiveTtl, resolverPopulation } from './policy.js';
 import { ResolverCaches } from './resolver-caches.js';
-import type { Dns, ResolverPolicy } from './types.js';
+import type { AuthoritativeZone, Dns, ResolverPolicy } from './types.js';
 import { createZone } from './zone.js';
 
 export interface DnsOptions {
@@ -13,6 +14,17 @@ export interface DnsOptions {
   config: DnsConfig;
   /** Declared faults; their dnsAuthorityOutage intervals make the authorities unreachable. */
   faults?: readonly DeclaredFault[];
+  /** Accepted domains besides the primary one (config.dns): each gets its own zone and cache entries, domain indexes 1…. */
+  additionalDomains?: readonly AdditionalDomain[];
+}
+
+/** One zone and what every resolver caches of its MX record. */
+interface DomainState {
+  zone: AuthoritativeZone;
+  caches: ResolverCaches;
+  missKeys: readonly number[];
+  /** When every resolver was last found answering the zone's last MX host (see shareAnswering). */
+  converged: { host: string; states: readonly unknown[]; at: Millis } | undefined;
 }
 
 function checkConfig(config: DnsConfig): void {
@@ -70,16 +82,32 @@ export function createDns(options: DnsOptions): Dns {
     keys.push(Math.floor(keyStream.next() * 4_294_967_296));
   }
   const caches = new ResolverCaches(policies, zone, authority, keys);
-  warmStart(caches, policies, config, random);
+  warmStart(caches, policies, config.initialMxTtl, config.oldMxHost, random.stream('dns.warmup'));
   // Each resolver's early re-fetches are a pure function of its own key and the instant of the
   // look-up (issue 20), never of how many look-ups other resolvers answered first: two runs of
   // one seed that ask a resolver at the same instant see the same miss.
   const missStream = random.stream('dns.cache-miss');
   const missKeys = policies.map(() => Math.floor(missStream.next() * 4_294_967_296));
+  const domains: DomainState[] = [{ zone, caches, missKeys, converged: undefined }];
+  // A further domain's zone is cached by the same resolvers with the same policies; its entries
+  // have their own background queries and misses (keys salted by the name) and warm start.
+  for (const extra of options.additionalDomains ?? []) {
+    const salt = domainSalt(extra.name);
+    const extraZone = createZone({
+      mxHost: config.oldMxHost, mxTtl: extra.initialMxTtl,
+      verificationTxtPublished: extra.verificationTxtPublished, autodiscoverCnameExists: extra.autodiscoverCnameExists,
+    });
+    const extraCaches = new ResolverCaches(policies, extraZone, authority, keys.map((key) => (key ^ salt) >>> 0));
+    warmStart(extraCaches, policies, extra.initialMxTtl, config.oldMxHost, random.stream('dns.warmup', extra.name));
+    domains.push({ zone: extraZone, caches: extraCaches, missKeys: missKeys.map((key) => (key ^ salt) >>> 0), converged: undefined });
+  }
+  const domainState = (domain: number): DomainState => {
+    const state = domains[domain];
+    if (state === undefined) throw new InputError('DNS_DOMAIN_UNKNOWN', `no accepted domain ${domain} (there are ${domains.length})`);
+    return state;
+  };
 
   const reachableAt = (at: Millis) => authority.alwaysReachable || authority.reachableAt(at);
-  /** When every resolver was last found answering the zone's last MX host (see shareAnswering). */
-  let converged: { host: string; states: readonly unknown[]; at: Millis } | undefined;
   const checkResolver = (resolver: number) => {
     if (!Number.isInteger(resolver) || resolver < 0 || resolver >= config.resolverCount) {
       throw new InputError('DNS_RESOLVER_UNKNOWN', `no resolver ${resolver} (there are ${config.resolverCount})`);
@@ -88,9 +116,11 @@ export function createDns(options: DnsOptions): Dns {
 
   return {
     zone,
+    zones: domains.map((state) => state.zone),
     resolverCount: config.resolverCount,
-    lookupMx(resolver, now) {
+    lookupMx(resolver, now, domain = 0) {
       checkResolver(resolver);
+      const { caches, zone, missKeys } = domain === 0 ? domains[0]! : domainState(domain);
       caches.replayed(resolver, now, true);
       const reachable = reachableAt(now);
       const policy = policies[resolver]!;
@@ -111,7 +141,9 @@ export function createDns(options: DnsOptions): Dns {
       if (host >= 0 && policy.serveStale && now < caches.expiresAt[resolver]! + policy.maxStale) return caches.hostName(host);
       return undefined;
     },
-    shareAnswering(host, now) {
+    shareAnswering(host, now, domain = 0) {
+      const state = domainState(domain);
+      const { caches, zone, converged } = state;
       const states = zone.mxTimeline();
       // A host the zone has not named by `now` is in no cache: the hourly chart asks this of
       // the new host every hour before the switch, which replayed every resolver (issue 9).
@@ -131,11 +163,12 @@ export function createDns(options: DnsOptions): Dns {
         if (caches.answerFromScratch(resolver, now, reachable) === host) count++;
       }
       const last = states[states.length - 1]!;
-      if (count === config.resolverCount && last.host === host && last.at <= now) converged = { host, states, at: now };
+      if (count === config.resolverCount && last.host === host && last.at <= now) state.converged = { host, states, at: now };
       return count / config.resolverCount;
     },
-    peekMx(resolver, now) {
+    peekMx(resolver, now, domain = 0) {
       checkResolver(resolver);
+      const { caches } = domainState(domain);
       // As in shareAnswering: committing up to the engine's present is invisible; past it, scratch only.
       const committed = Math.min(now, scheduler.now());
       caches.replayed(resolver, committed, true);
@@ -159,17 +192,16 @@ export function createDns(options: DnsOptions): Dns {
  * queries at rate λ and a lifetime L, the entry is present a share L / (L + 1/λ) of the
  * time (an alternating renewal process), with its age uniform in [0, L) when present.
  */
-function warmStart(caches: ResolverCaches, policies: readonly ResolverPolicy[], config: DnsConfig, random: RandomStreams): void {
-  const stream = random.stream('dns.warmup');
+function warmStart(caches: ResolverCaches, policies: readonly ResolverPolicy[], initialMxTtl: Millis, oldMxHost: string, stream: RandomStream): void {
   policies.forEach((policy, resolver) => {
-    const lifetime = effectiveTtl(policy, config.initialMxTtl);
+    const lifetime = effectiveTtl(policy, initialMxTtl);
     const meanGap = policy.backgroundQueriesPerHour > 0 ? 3_600_000 / policy.backgroundQueriesPerHour : Infinity;
     const presentShare = lifetime / (lifetime + meanGap);
     const draw = stream.next();
     const age = Math.floor(stream.next() * lifetime);
-    if (lifetime > 0 && draw < presentShare) caches.seed(resolver, config.oldMxHost, -age, lifetime - age);
+    if (lifetime > 0 && draw < presentShare) caches.seed(resolver, oldMxHost, -age, lifetime - age);
     // Absent: an entry that just expired; the next background query re-fetches it.
-    else caches.seed(resolver, config.oldMxHost, -lifetime, 0);
+    else caches.seed(resolver, oldMxHost, -lifetime, 0);
   });
 }
 

@@ -57,19 +57,22 @@ export interface ResolverPolicy {
 }
 
 export interface Dns {
+  /** The primary domain's zone (zones[0]). */
   readonly zone: AuthoritativeZone;
+  /** Every accepted domain's zone, by domain index (model/accepted-domains.ts). */
+  readonly zones: readonly AuthoritativeZone[];
   readonly resolverCount: number;
-  /** The MX host resolver `resolver` answers with at `now` (cached or fetched), or undefined when it cannot answer. */
-  lookupMx(resolver: number, now: Millis): string | undefined;
-  /** Share of resolvers whose answer at `now` would be `host` (pure: no cache change, no random draw). */
-  shareAnswering(host: string, now: Millis): number;
+  /** The MX host resolver `resolver` answers with at `now` for domain `domain` (default the primary), or undefined when it cannot answer. */
+  lookupMx(resolver: number, now: Millis, domain?: number): string | undefined;
+  /** Share of resolvers whose answer at `now` for domain `domain` would be `host` (pure: no cache change, no random draw). */
+  shareAnswering(host: string, now: Millis, domain?: number): number;
   policyOf(resolver: number): ResolverPolicy;
   /**
    * What resolver `resolver` would answer at `now` without looking anything up (no random draw,
    * no cache change a later look-up could see): the host, whether it is a cached answer, and
    * when that answer expires. For people asking (Resolve-DnsName in the console).
    */
-  peekMx(resolver: number, now: Millis): { host: string | undefined; cached: boolean; expiresAt: Millis };
+  peekMx(resolver: number, now: Millis, domain?: number): { host: string | undefined; cached: boolean; expiresAt: Millis };
   /** The authorities become unreachable (or reachable again) from `at` on. */
   setAuthorityReachable(reachable: boolean, at: Millis): void;
   /** Whether the authorities answer at `at`. */

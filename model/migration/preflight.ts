@@ -5,6 +5,7 @@ import { batchNameProblem } from './batch-commands.js';
 import { testEndpoint } from './endpoint-test.js';
 import { fixBeforeBatch, type FixOrder } from './plan-order.js';
 import { outsideReferences } from './recipient-checks.js';
+import { domainVerifiedBeforeBatch, mailboxesIn } from './domain-preflight.js';
 
 /**
  * Static pre-flight rules over a configuration: what the article's preparation and steps
@@ -21,6 +22,7 @@ const STEP_3 = 'Step 3: Create the cutover migration batch';
 
 export const PREFLIGHT_RULES = [
   'preflight.domain-not-verified',
+  'preflight.additional-domain-not-verified',
   'preflight.directory-sync-on',
   'preflight.too-many-mailboxes',
   'preflight.above-recommended-size',
@@ -63,10 +65,21 @@ const addresses = (mailboxes: Mailbox[]): string[] => mailboxes.map((mailbox) =>
 const rules: Rule[] = [
   (config) =>
     planFixable(
-      fixBeforeBatch(config.plan, config.tenant.verifiedDomains.map((domain) => domain.toLowerCase()).includes(config.organisation.domain.toLowerCase()), 'verifyDomain'),
+      domainVerifiedBeforeBatch(config, 0),
       'preflight.domain-not-verified', STEP_1, `The domain ${config.organisation.domain} is not verified`,
       'Every migration user would fail to provision (CUTPS).', 'Publish the MS=ms… TXT record, wait about 15 minutes and verify the domain before creating the batch.',
     ),
+  (config, mailboxes) =>
+    (config.organisation.additionalDomains ?? []).flatMap((extra, offset) => {
+      const order = domainVerifiedBeforeBatch(config, offset + 1);
+      const affected = mailboxesIn(mailboxes, extra.name);
+      if (order === 'initially' || order === 'before' || affected.length === 0) return [];
+      const when = order === 'unproven' ? 'may not be verified before the batch is created' : order === 'after' ? 'is verified only after the batch is created' : 'is never verified in the tenant';
+      return [finding('preflight.additional-domain-not-verified', 'warning', STEP_1,
+        `The accepted domain ${extra.name} ${when}: its ${affected.length} mailbox(es) fail to provision (CUTPS), and mail to them that reaches Exchange Online bounces (550 5.4.1).`,
+        `Publish the TXT record of ${extra.name}, wait about 15 minutes and verify it before creating the batch and before switching its MX: \`- { action: publish-verification-txt, domain: ${extra.name}, at: 0s }\` and \`- { action: verify-domain, domain: ${extra.name}, at: 20m }\`.`,
+        addresses(affected))];
+    }),
   (config) =>
     planFixable(
       fixBeforeBatch(config.plan, !config.tenant.directorySync, 'disableDirectorySync'),

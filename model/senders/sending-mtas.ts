@@ -13,6 +13,8 @@ export interface SendingMtasOptions {
   config: SenderConfig;
   destinations: MailDestinations;
   listener: SenderListener;
+  /** The accepted-domain index of a recipient, whose MX is looked up (default: the primary's, 0). Asked once per distinct recipient. */
+  domainOf?: (recipient: string) => number;
 }
 
 /** RFC 3463 / Exchange: 4.4.7 message expired in the queue. */
@@ -57,6 +59,8 @@ export function createSendingMtas(options: SendingMtasOptions): SendingMtas {
   const slots = new MessageSlots();
   const recipients: string[] = [];
   const recipientIndex = new Map<string, number>();
+  /** Per interned recipient: the domain whose MX its mail follows. */
+  const recipientDomain: number[] = [];
 
   const finish = (slot: number): void => slots.release(slot);
 
@@ -83,8 +87,9 @@ export function createSendingMtas(options: SendingMtasOptions): SendingMtas {
     }
     const resolver = sender % dns.resolverCount;
     // Peeking draws nothing and changes no cache a look-up sees, so kept paths cost the run nothing.
-    const before = listener.keepsPath?.(messageId) === true ? dns.peekMx(resolver, now) : undefined;
-    const host = dns.lookupMx(resolver, now);
+    const domain = recipientDomain[slots.recipient[slot]!]!;
+    const before = listener.keepsPath?.(messageId) === true ? dns.peekMx(resolver, now, domain) : undefined;
+    const host = dns.lookupMx(resolver, now, domain);
     if (before !== undefined) listener.onMxLookup?.(messageId, { resolver, at: now, host, before });
     const attempts = ++slots.attempts[slot]!;
     let reason: string;
@@ -200,6 +205,7 @@ export function createSendingMtas(options: SendingMtasOptions): SendingMtas {
         index = recipients.length;
         recipients.push(recipient);
         recipientIndex.set(recipient, index);
+        recipientDomain.push(options.domainOf?.(recipient) ?? 0);
       }
       attempt(slots.allocate(messageId, sender, index, now), now);
     },

@@ -3,6 +3,7 @@ import type { ActionType, PlannedAction } from '../config.js';
 import type { ActionOutcome } from '../result.js';
 import type { World } from './world.js';
 import { DEFAULT_CLIENTS } from '../defaults.js';
+import { DOMAIN_ACTIONS, domainIndex } from '../accepted-domains.js';
 
 export const ACTION_TYPES: readonly ActionType[] = [
   'publishVerificationTxt', 'verifyDomain', 'disableDirectorySync', 'createSecurityGroups', 'createEndpoint', 'testEndpoint',
@@ -47,6 +48,9 @@ export function checkAction(action: Omit<PlannedAction, 'timing'>, path = 'actio
   if (action.action === 'setMxTtl' && (!Number.isSafeInteger(action.ttl) || (action.ttl ?? -1) < 0)) {
     throw new InputError('ACTION_TTL_MISSING', `${path}: setMxTtl needs a ttl in whole milliseconds ≥ 0, got ${action.ttl}`, { path: `${path}.ttl` });
   }
+  if (action.domain !== undefined && !DOMAIN_ACTIONS.has(action.action)) {
+    throw new InputError('ACTION_DOMAIN_UNEXPECTED', `${path}: ${action.action} takes no domain (only ${[...DOMAIN_ACTIONS].join(', ')} do)`, { path: `${path}.domain` });
+  }
   if (action.rate !== undefined && !(Number.isFinite(action.rate) && action.rate > 0 && action.rate <= 10_000)) {
     throw new InputError('ACTION_RATE_RANGE', `${path}: rate is desks per hour, a number above 0 and at most 10000, got ${action.rate}`, { path: `${path}.rate` });
   }
@@ -64,11 +68,14 @@ export function executeAction(world: World, action: Omit<PlannedAction, 'timing'
 
 function perform(world: World, action: Omit<PlannedAction, 'timing'>, at: Millis): Result {
   const { dns, tenant, migration, clients, onPrem, config, readiness, plan, log } = world;
+  const domain = domainIndex(config.organisation, action.domain);
+  if (domain === undefined) return { ok: false, reason: `${action.domain} is not an accepted domain of this organisation` };
+  const zone = dns.zones[domain]!;
   switch (action.action) {
     case 'publishVerificationTxt':
-      return fromZone(dns.zone.publishVerificationTxt(at));
+      return fromZone(zone.publishVerificationTxt(at));
     case 'verifyDomain':
-      return tenant.verifyDomain(at, dns.zone.verificationTxtPublishedAt());
+      return tenant.verifyDomain(at, zone.verificationTxtPublishedAt(), domain);
     case 'disableDirectorySync':
       return tenant.disableDirectorySync(at);
     case 'createSecurityGroups':
@@ -91,10 +98,11 @@ function perform(world: World, action: Omit<PlannedAction, 'timing'>, at: Millis
     case 'removeBatch':
       return migration.removeBatch();
     case 'setMxTtl':
-      return fromZone(dns.zone.setMxTtl(action.ttl!, at));
+      return fromZone(zone.setMxTtl(action.ttl!, at));
     case 'switchMx': {
-      const result = fromZone(dns.zone.switchMx(config.dns.newMxHost, at));
-      if (result.ok) {
+      const result = fromZone(zone.switchMx(config.dns.newMxHost, at));
+      // "The MX switch" (anchor, log, removal readiness) is the moment every accepted domain's MX points at the tenant.
+      if (result.ok && dns.zones.every((each) => each.mx(at).host === config.dns.newMxHost)) {
         log.switchedAt ??= at;
         log.oldHostAtSwitch ??= world.router.acceptedByOldHost;
         readiness.mxSwitched(at);
@@ -105,8 +113,8 @@ function perform(world: World, action: Omit<PlannedAction, 'timing'>, at: Millis
     case 'assignLicenses':
       return tenant.assignLicenses(action.users, at);
     case 'createAutodiscoverCname': {
-      const result = fromZone(dns.zone.createAutodiscoverCname(at));
-      if (result.ok) clients.autodiscoverCnameCreated(at);
+      const result = fromZone(zone.createAutodiscoverCname(at));
+      if (result.ok) clients.autodiscoverCnameCreated(at, domain);
       return result;
     }
     case 'clearScpPointer':

@@ -112,6 +112,16 @@ export function buildSnapshot(world: World, series: HourlySeries): SimulationSna
       shareOnNewMx: dns.shareAnswering(config.dns.newMxHost, now),
       verificationTxtPublished: dns.zone.verificationTxtPublishedAt() !== undefined,
       autodiscoverCname: dns.zone.autodiscoverCnameCreatedAt() !== undefined,
+      ...(dns.zones.length > 1 ? {
+        additionalDomains: (config.organisation.additionalDomains ?? []).map((domain, index) => {
+          const zone = dns.zones[index + 1]!;
+          const record = zone.mx(now);
+          return {
+            name: domain.name, mxHost: record.host, mxTtl: record.ttl,
+            verificationTxtPublished: zone.verificationTxtPublishedAt() !== undefined, autodiscoverCname: zone.autodiscoverCnameCreatedAt() !== undefined,
+          };
+        }),
+      } : {}),
     },
     licenses: {
       remaining: config.tenant.licensePool >= Number.MAX_SAFE_INTEGER ? null : tenant.licenses.remaining,

@@ -12,6 +12,7 @@ import { createSendingMtas, EXPIRED_CODE, mxLookupWords, type SendingMtas } from
 import { EXO_REASONS, Tenant, type LicenseStateName } from '../tenant/index.js';
 import type { ExplicitMessage, PlannedAction } from '../config.js';
 import { DEFAULT_CLIENTS } from '../defaults.js';
+import { addressDomainIndex, domainNames } from '../accepted-domains.js';
 
 /** Statuses in which Remove-MigrationBatch is refused because the batch runs. */
 const RUNNING: ReadonlySet<string> = new Set(['Starting', 'Syncing', 'IncrementalSyncing', 'Stopping']);
@@ -70,6 +71,7 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
   const log: RunLog = { actions: [], refusedPlanned: [], provisionedAt: new Map(), failures: new Map(), licenseEvents: [], batchRemovalStartedAt: undefined, switchedAt: undefined, strandedAtRemoval: 0, oldHostAtSwitch: undefined };
   const ledger = new Ledger({ lateThreshold: config.ledger.lateThreshold, sampledPaths: config.ledger.sampledPaths, keepAllPaths, sampling: random.stream('ledger.sampling') });
   const users = new UserDirectory(config.organisation);
+  const domains = domainNames(config.organisation);
   const tenant = new Tenant({
     scheduler, config: config.tenant, organisation: config.organisation, trace,
     listener: { onLicenseState: (address, state, at) => log.licenseEvents.push({ address, state, at }) },
@@ -80,14 +82,16 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
   const clients = new OutlookProfiles({
     userCount: users.count, config: config.clients, random: random.stream('clients'), webRandom: random.stream('clients.web'), scheduler,
     week: { startWeekday: generated?.startWeekday ?? 0, startHour: generated?.startHour ?? 0 },
-    scpPointerSet: config.organisation.server.scpPointerSet, autodiscoverCnameExists: config.dns.autodiscoverCnameExists,
+    scpPointerSet: config.organisation.server.scpPointerSet,
+    autodiscoverCnameExists: [config.dns.autodiscoverCnameExists, ...(config.organisation.additionalDomains ?? []).map((domain) => domain.autodiscoverCnameExists)],
+    ...(domains.length > 1 ? { userDomain: Uint8Array.from(users.addresses, (address) => addressDomainIndex(domains, address)) } : {}),
     listener: {
       // Client events come from the scheduler, so only once the world below exists.
       onReadsCloud: (user, at) => world.router.userReadsCloud(user, at),
       onOutlookCloud: (user, at) => world.router.flushOutbox(user, (id) => resubmitFromOutbox(id, at)),
     },
   });
-  const dns = createDns({ scheduler, random, config: config.dns, faults: config.faults });
+  const dns = createDns({ scheduler, random, config: config.dns, faults: config.faults, additionalDomains: config.organisation.additionalDomains ?? [] });
   let migration: MigrationService | undefined;
   const router = new MailRouter({
     scheduler, ledger, tenant, onPrem, clients, users, sizes: random.stream('mailflow.size'),
@@ -97,6 +101,7 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
   });
   const mtas = createSendingMtas({
     scheduler, random, dns, config: config.senders, destinations: router,
+    ...(domains.length > 1 ? { domainOf: (recipient: string) => addressDomainIndex(domains, recipient) } : {}),
     listener: {
       onAccepted: () => {}, // the destination already recorded the hop
       // The detail is built only for kept paths: deferrals are frequent after the MX switch (issue 9).
@@ -113,10 +118,14 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
       },
     },
   });
-  const oldMxWindow = (switchAt: Millis): Millis => {
-    const ttlChanges = dns.zone.mxTimeline().filter((entry) => entry.at > 0).map((entry) => ({ at: entry.at, ttl: entry.ttl }));
-    return worstCaseOldMxWindow({ switchAt, initialTtl: config.dns.initialMxTtl, ttlChanges, mix: config.dns.resolverMix });
-  };
+  const initialTtls = [config.dns.initialMxTtl, ...(config.organisation.additionalDomains ?? []).map((domain) => domain.initialMxTtl)];
+  // With several domains `switchAt` is the last domain's switch; mail may reach the old host until the latest of each domain's own bound.
+  const oldMxWindow = (switchAt: Millis): Millis => Math.max(...dns.zones.map((zone, index) => {
+    const timeline = zone.mxTimeline();
+    const switched = timeline.find((entry) => entry.host === config.dns.newMxHost)?.at ?? switchAt;
+    const ttlChanges = timeline.filter((entry) => entry.at > 0).map((entry) => ({ at: entry.at, ttl: entry.ttl }));
+    return switched - switchAt + worstCaseOldMxWindow({ switchAt: switched, initialTtl: initialTtls[index]!, ttlChanges, mix: config.dns.resolverMix });
+  }));
   const migrated = (): string[] => [...log.provisionedAt.keys()].filter((address) => users.indexOf(address) !== undefined && !log.failures.has(address));
   // World is filled in below; the plan and readiness call back into it only once the run starts.
   const world = { config, scheduler, random, trace, ledger, users, tenant, onPrem, clients, dns, router, mtas, log } as World;

@@ -7,6 +7,7 @@ import { domainVerificationMachine, verificationRefusal } from './domain-verific
 import { exchangeOnlineVerdict, type InboundVerdict } from './exchange-online.js';
 import type { LicenseStateName } from './license.js';
 import { Licenses } from './licenses.js';
+import { domainNames } from '../accepted-domains.js';
 
 export interface TenantListener {
   /** A cloud mailbox's license changed state (for example disabled at the end of its grace). */
@@ -32,7 +33,11 @@ const domainOf = (address: string): string => address.slice(address.lastIndexOf(
  */
 export class Tenant {
   readonly licenses: Licenses;
+  /** The primary domain's verification (domainActors[0]). */
   private readonly domainActor: Actor<typeof domainVerificationMachine>;
+  /** Each accepted domain's verification, by domain index. */
+  private readonly domainActors: Actor<typeof domainVerificationMachine>[];
+  private readonly domainNames: readonly string[];
   private readonly alsoVerified: Set<string>;
   private directorySync: boolean;
   /** "@" and the organisation's domain in lower case. */
@@ -49,12 +54,15 @@ export class Tenant {
     this.organisationSuffix = `@${organisation.domain.toLowerCase()}`;
     this.securityGroups = new Set(config.preCreatedSecurityGroups.map((address) => address.toLowerCase()));
     const inspection = trace !== undefined ? { inspect: trace.inspector(() => scheduler.now()) } : {};
-    this.domainActor = createActor(domainVerificationMachine, {
+    this.domainNames = domainNames(organisation);
+    // The primary keeps the system id 'domain' (traces of one-domain runs stay as they were).
+    this.domainActors = this.domainNames.map((name, index) => createActor(domainVerificationMachine, {
       clock: scheduler,
-      systemId: 'domain',
-      input: { propagation: config.verificationPropagation, verifiedAtStart: this.alsoVerified.has(organisation.domain.toLowerCase()) },
+      systemId: index === 0 ? 'domain' : `domain:${name}`,
+      input: { propagation: config.verificationPropagation, verifiedAtStart: this.alsoVerified.has(name) },
       ...inspection,
-    }).start();
+    }).start());
+    this.domainActor = this.domainActors[0]!;
     this.licenses = new Licenses({
       scheduler,
       grace: config.licenseGrace,
@@ -66,7 +74,7 @@ export class Tenant {
       },
       trace,
     });
-    this.domainActor.subscribe(() => this.inboundChanges++);
+    for (const actor of this.domainActors) actor.subscribe(() => this.inboundChanges++);
   }
 
   /**
@@ -81,9 +89,9 @@ export class Tenant {
   // ---- TenantView (asked by the migration service) ----------------------------------
 
   isDomainVerified(domain: string): boolean {
-    const name = domain.toLowerCase();
-    if (name === this.options.organisation.domain.toLowerCase()) return this.domainActor.getSnapshot().value === 'verified';
-    return this.alsoVerified.has(name);
+    const index = this.domainNames.indexOf(domain.toLowerCase());
+    if (index >= 0) return this.domainActors[index]!.getSnapshot().value === 'verified';
+    return this.alsoVerified.has(domain.toLowerCase());
   }
 
   isDirectorySyncEnabled(): boolean {
@@ -96,17 +104,17 @@ export class Tenant {
 
   // ---- admin commands ------------------------------------------------------------------
 
-  /** CUT step 1: verify the domain, `txtPublishedAt` being when the TXT record was published. */
-  verifyDomain(at: Millis, txtPublishedAt: Millis | undefined): CommandResult {
-    const why = this.verificationRefusal(at, txtPublishedAt);
+  /** CUT step 1: verify accepted domain `domain` (an index; 0 the primary), `txtPublishedAt` being when its TXT record was published. */
+  verifyDomain(at: Millis, txtPublishedAt: Millis | undefined, domain = 0): CommandResult {
+    const why = this.verificationRefusal(at, txtPublishedAt, domain);
     if (why !== undefined) return refused(why);
-    this.domainActor.send({ type: 'verify', at, txtPublishedAt });
-    return done(`${this.options.organisation.domain} verified`);
+    this.domainActors[domain]!.send({ type: 'verify', at, txtPublishedAt });
+    return done(`${domain === 0 ? this.options.organisation.domain : this.domainNames[domain]} verified`);
   }
 
-  /** Why verifying at `at` would be refused, or undefined when it would succeed (no side effect). */
-  verificationRefusal(at: Millis, txtPublishedAt: Millis | undefined): string | undefined {
-    const verified = this.domainActor.getSnapshot().value === 'verified';
+  /** Why verifying domain `domain` at `at` would be refused, or undefined when it would succeed (no side effect). */
+  verificationRefusal(at: Millis, txtPublishedAt: Millis | undefined, domain = 0): string | undefined {
+    const verified = this.domainActors[domain]!.getSnapshot().value === 'verified';
     return verificationRefusal(verified, txtPublishedAt, at, this.options.config.verificationPropagation);
   }
 
@@ -173,7 +181,7 @@ export class Tenant {
   }
 
   stop(): void {
-    this.domainActor.stop();
+    for (const actor of this.domainActors) actor.stop();
     this.licenses.stop();
   }
 }

@@ -9,6 +9,10 @@ const withPlan = (config: SimulationConfig, plan: SimulationConfig['plan']): voi
 
 const triggers: Record<PreflightRule, (config: SimulationConfig) => void> = {
   'preflight.domain-not-verified': (c) => { c.tenant.verifiedDomains = []; },
+  'preflight.additional-domain-not-verified': (c) => {
+    c.organisation.additionalDomains = [{ name: 'fabrikam.com', initialMxTtl: 3_600_000, verificationTxtPublished: false, autodiscoverCnameExists: false }];
+    c.organisation.recipients.push(mailbox('anna@fabrikam.com'));
+  },
   'preflight.directory-sync-on': (c) => { c.tenant.directorySync = true; },
   'preflight.too-many-mailboxes': (c) => { c.migration.maxMailboxes = 2; },
   'preflight.above-recommended-size': (c) => { c.migration.recommendedMailboxes = 2; },
@@ -79,5 +83,26 @@ describe('pre-flight rules', () => {
       c.plan = [{ action: 'disableDirectorySync', timing: { at: 0 } }, { action: 'createBatch', timing: { at: 10 }, batchName: 'B' }];
     }));
     expect(dirsync).toEqual([]);
+  });
+
+  it('an additional domain verified before the batch, or at the start, is no finding; verifying it without its TXT record is', () => {
+    const extra = (c: SimulationConfig): void => {
+      c.organisation.additionalDomains = [{ name: 'fabrikam.com', initialMxTtl: 3_600_000, verificationTxtPublished: false, autodiscoverCnameExists: false }];
+      c.organisation.recipients.push(mailbox('anna@fabrikam.com'));
+    };
+    const rule = (config: SimulationConfig) => preflightFindings(config).filter((finding) => finding.rule === 'preflight.additional-domain-not-verified');
+    const planned = (plan: SimulationConfig['plan']) => makeConfig(mailboxes(3), (c) => { extra(c); c.plan = plan; });
+    const batch = { action: 'createBatch' as const, timing: { at: 3_600_000 } };
+    expect(rule(planned([
+      { action: 'publishVerificationTxt', timing: { at: 0 }, domain: 'fabrikam.com' },
+      { action: 'verifyDomain', timing: { at: 1_200_000 }, domain: 'fabrikam.com' }, batch,
+    ]))).toEqual([]);
+    expect(rule(makeConfig(mailboxes(3), (c) => { extra(c); c.tenant.verifiedDomains.push('fabrikam.com'); }))).toEqual([]);
+    // The primary's TXT record does not verify fabrikam.com, nor does verifying the primary.
+    const wrong = rule(planned([{ action: 'publishVerificationTxt', timing: { at: 0 } }, { action: 'verifyDomain', timing: { at: 1_200_000 }, domain: 'fabrikam.com' }, { action: 'verifyDomain', timing: { at: 1_200_000 } }, batch]));
+    expect(wrong).toHaveLength(1);
+    expect(wrong[0]!.severity).toBe('warning');
+    expect(wrong[0]!.subjects).toEqual(['anna@fabrikam.com']);
+    expect(wrong[0]!.fix).toContain('verify-domain, domain: fabrikam.com');
   });
 });

@@ -97,3 +97,23 @@ describe('directory sync and security groups', () => {
     expect(tenant.createSecurityGroups(0)).toMatchObject({ ok: false, reason: 'every security group is already pre-created' });
   });
 });
+
+describe('several accepted domains', () => {
+  const fabrikam = { name: 'fabrikam.com', initialMxTtl: 3_600_000, verificationTxtPublished: false, autodiscoverCnameExists: false };
+
+  it('each domain is verified on its own; mail to an unverified one is refused 5.4.1 however the primary stands', () => {
+    const config = smallConfig({ tenant: { verifiedDomains: ['contoso.com'] }, organisation: { additionalDomains: [fabrikam] } });
+    const scheduler = new Scheduler();
+    const tenant = new Tenant({ scheduler, config: config.tenant, organisation: config.organisation, listener: { onLicenseState: () => {} } });
+    expect(tenant.isDomainVerified('contoso.com')).toBe(true);
+    expect(tenant.isDomainVerified('fabrikam.com')).toBe(false);
+    tenant.provision('anna@fabrikam.com', 'mailbox', 0);
+    expect(tenant.inbound('anna@fabrikam.com')).toMatchObject({ kind: 'permanent', reason: EXO_REASONS.domainNotAccepted });
+    const version = tenant.inboundVersion;
+    expect(tenant.verifyDomain(20 * MINUTE, 0, 1)).toMatchObject({ ok: true, detail: 'fabrikam.com verified' });
+    expect(tenant.inboundVersion).toBeGreaterThan(version);
+    expect(tenant.isDomainVerified('FABRIKAM.com')).toBe(true);
+    expect(tenant.inbound('anna@fabrikam.com')).toEqual({ kind: 'accepted' });
+    expect(tenant.verificationRefusal(30 * MINUTE, 0, 1)).toBe('the domain is already verified');
+  });
+});

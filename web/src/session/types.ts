@@ -33,7 +33,7 @@ export interface LiveSimulation<Snapshot = unknown> {
   result(): SimulationResult;
   message(id: number): MessageTrace | undefined;
   /** What one external resolver would answer for the MX now (the console's Resolve-DnsName); optional for fakes. */
-  lookupMx?(resolver: number): { resolver: number; host: string | undefined; cached: boolean; ttlLeft: Millis };
+  lookupMx?(resolver: number, domain?: number): { resolver: number; host: string | undefined; cached: boolean; ttlLeft: Millis };
 }
 
 export type SimulationFactory<Snapshot = unknown> = (config: SimulationConfig) => LiveSimulation<Snapshot>;
