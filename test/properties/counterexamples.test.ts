@@ -9,7 +9,7 @@ import { assertInvariant, cleanPlanLosesNothing, lossesExplained, realEngine } f
  * (`counterexamples/*.yaml`): both invariants must hold on each. Where the checker was the
  * one at fault, the finding it now gives is pinned below, so the fix cannot quietly regress.
  */
-const folder = fileURLToPath(new URL('./counterexamples', import.meta.url));
+const folder = fileURLToPath(new URL('./counterexamples/', import.meta.url));
 const files = readdirSync(folder).filter((name) => name.endsWith('.yaml')).sort();
 const load = (name: string) => parseScenario(readFileSync(folder + name, 'utf8'), name).config;
 

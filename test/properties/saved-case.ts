@@ -23,7 +23,7 @@ export interface CaseHeader {
   path?: string;
 }
 
-export const FOUND_FOLDER = new URL('./found', import.meta.url);
+export const FOUND_FOLDER = new URL('./found/', import.meta.url);
 
 /** Each property a case can be saved for, checked on one config (and knob) with the real engine. */
 export const PROPERTIES = {
