@@ -1,6 +1,7 @@
 import { InputError, isInputError } from '../sim/index.js';
 import { builtinScenarioFile, builtinScenarioNames } from './builtin.js';
-import { INPUT_LIMITS, readLimitedText, tooLarge, unreadableReason } from './input-size.js';
+import { INPUT_LIMITS, tooLarge, unreadableReason } from './input-size.js';
+import { readLimitedText } from './read-limited-text.js';
 import { parseScenario, type LoadedScenario } from './parse.js';
 
 /**
