@@ -31,6 +31,21 @@ export function setText(element: Element, text: string): void {
   if (element.textContent !== text) element.textContent = text;
 }
 
+/**
+ * A value's words as nodes: each word a nowrap span, the spaces between them text. A narrow
+ * cell then wraps only between words, never inside one (not at a hyphen of "on-prem" or
+ * of a host name either); a word wider than its cell overflows instead of breaking.
+ */
+export function wordNodes(text: string): Node[] {
+  return text.split(/(\s+)/).filter((part) => part !== '')
+    .map((part) => (/^\s+$/.test(part) ? document.createTextNode(part) : el('span', { className: 'word', text: part })));
+}
+
+/** Sets a value's text as words (see wordNodes), only when it changed. */
+export function setWords(element: Element, text: string): void {
+  if (element.textContent !== text) element.replaceChildren(...wordNodes(text));
+}
+
 /** A definition list of label → value cells, updated in place. */
 export class Facts {
   readonly element = el('dl', { className: 'facts' });
@@ -47,7 +62,7 @@ export class Facts {
   set(key: string, text: string, tone?: 'good' | 'bad' | 'warn'): void {
     const cell = this.cells.get(key);
     if (cell === undefined) return;
-    setText(cell, text);
+    setWords(cell, text);
     const className = tone === undefined ? '' : `tone-${tone}`;
     if (cell.className !== className) cell.className = className;
   }

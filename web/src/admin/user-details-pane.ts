@@ -1,4 +1,4 @@
-import { clear, el, setText } from '../dom.js';
+import { clear, el, setText, wordNodes } from '../dom.js';
 import type { DashboardView } from '../session/view.js';
 import { findUser, userDetailFields } from './admin-views.js';
 
@@ -68,7 +68,7 @@ export class UserDetailsPane {
     for (const field of fields) {
       this.list.append(el('div', { className: field.field === 'ErrorSummary' ? 'wide' : undefined },
         el('dt', { text: field.label }),
-        el('dd', { 'data-field': field.field, className: field.tone === undefined ? undefined : `tone-${field.tone}`, text: field.text })));
+        el('dd', { 'data-field': field.field, className: field.tone === undefined ? undefined : `tone-${field.tone}` }, ...wordNodes(field.text))));
     }
   }
 }

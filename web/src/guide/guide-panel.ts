@@ -29,6 +29,7 @@ export class GuidePanel {
   private readonly status = el('p', { id: 'guide-status', className: 'guide-status', role: 'status', 'aria-live': 'polite' });
   private readonly summary = el('section', { id: 'cutover-summary', className: 'cutover-summary', 'aria-labelledby': 'cutover-summary-title' });
   private readonly freeRow: HTMLElement;
+  private shownCurrent = -1;
 
   constructor(private readonly commands: GuideCommands) {
     GUIDE_STEPS.forEach((step, index) => this.list.append(this.stepItem(step, index)));
@@ -88,8 +89,20 @@ export class GuidePanel {
       entry.button.disabled = locked;
       entry.button.title = locked ? 'Do the steps before this one first (or tick free mode)' : '';
     });
+    this.scrollTo(current);
     const required = GUIDE_STEPS.every((step, index) => done[index] || step.optional);
     this.showSummary(required || view.now >= view.horizon ? view : undefined);
+  }
+
+  /**
+   * The list scrolls inside its panel (the page stays short on a projector): when the current
+   * step changes it is brought into the list's view. Only the list scrolls, never the page.
+   */
+  private scrollTo(current: number): void {
+    if (current === this.shownCurrent) return;
+    this.shownCurrent = current;
+    const item = this.items[current]?.item;
+    if (item !== undefined) this.list.scrollTop = Math.max(0, item.offsetTop - this.list.clientHeight / 4);
   }
 
   private showSummary(view: DashboardView | undefined): void {
@@ -124,6 +137,7 @@ export class GuidePanel {
   /** With the scenario's plan running, the steps (which follow the trainer's commands) are hidden. */
   setPlanMode(runPlan: boolean): void {
     this.list.hidden = runPlan;
+    this.shownCurrent = -1;
     this.freeRow.hidden = runPlan;
     this.planNote.hidden = !runPlan;
     if (!runPlan) clear(this.presetNote);

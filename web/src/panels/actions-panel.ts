@@ -1,6 +1,6 @@
 import type { ActionType } from '../../../model/config.js';
 import type { ActionOutcome } from '../../../model/result.js';
-import { el, panel, setText } from '../dom.js';
+import { el, panel, setText, setWords } from '../dom.js';
 import type { ActionAvailability, AdminCommand } from '../session/types.js';
 
 /** The admin's commands in the words of the admin center (CUT), in the order of the procedure. */
@@ -102,7 +102,7 @@ export class ActionsPanel {
       const entry = byAction.get(action);
       const allowed = entry?.allowed === true;
       if (row.button.disabled === allowed) row.button.disabled = !allowed;
-      setText(row.reason, allowed ? '' : entry?.reason ?? 'not available in this simulation');
+      setWords(row.reason, allowed ? '' : entry?.reason ?? 'not available in this simulation');
     }
   }
 }

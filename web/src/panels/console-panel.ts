@@ -29,7 +29,8 @@ export class ConsolePanel {
       this.submit();
     });
     this.element = panel('console', 'Exchange Online PowerShell (simulated)', this.output, form,
-      el('p', { className: 'help', text: 'Commands and buttons are the same actions: both are refused for the same reasons and both go into the share link and the event log. Wait-Time 2h lets simulated time pass.' }));
+      el('p', { className: 'help' }, 'Commands and buttons are the same actions: both are refused for the same reasons and both go into the share link and the event log. ',
+        el('code', { className: 'word', text: 'Wait-Time 2h' }), ' lets simulated time pass.'));
   }
 
   /** The session's console target, rebuilt when the dashboard loads another scenario or rewinds. */

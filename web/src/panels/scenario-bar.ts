@@ -17,6 +17,9 @@ export interface ScenarioBarCommands {
 export class ScenarioBar {
   readonly element: HTMLElement;
   readonly title = el('p', { id: 'scenario-title', className: 'scenario-title' });
+  /** The scenario's description, folded: on a projector the first screen is for the clock, the batch, the guide and the console. */
+  private readonly description = el('p', { id: 'scenario-description' });
+  private readonly about = el('details', { id: 'scenario-about', className: 'scenario-about' }, el('summary', { text: 'About this scenario' }), this.description);
   private readonly select = el('select', { id: 'scenario-select' });
   private readonly file = el('input', { id: 'scenario-file', type: 'file', accept: '.yaml,.yml,.json' });
   private readonly seed = el('input', { id: 'seed', type: 'number', min: 0, step: 1, placeholder: 'from file' });
@@ -46,8 +49,9 @@ export class ScenarioBar {
       });
     });
     this.element = el('header', { className: 'top' },
-      el('h1', { text: 'Cutover twin — trainer dashboard' }), this.title, form,
-      el('div', { className: 'share' }, exportButton, shareButton, this.link), this.status);
+      el('div', { className: 'title-line' }, el('h1', { text: 'Cutover twin — trainer dashboard' }), this.title, this.about,
+        el('div', { className: 'share' }, exportButton, shareButton, this.link)),
+      el('div', { className: 'form-line' }, form, this.status));
   }
 
   private async submit(): Promise<void> {
@@ -62,7 +66,9 @@ export class ScenarioBar {
     if (Array.from(this.select.options).some((option) => option.value === choice.name)) this.select.value = choice.name;
     this.seed.value = String(choice.seed);
     this.runPlan.checked = choice.runPlan;
-    setText(this.title, `${choice.name}, seed ${choice.seed}, ${choice.runPlan ? "the scenario's plan runs" : 'you give the commands'}${choice.description ? ` — ${choice.description}` : ''}`);
+    setText(this.title, `${choice.name}, seed ${choice.seed}, ${choice.runPlan ? "the scenario's plan runs" : 'you give the commands'}`);
+    setText(this.description, choice.description ?? '');
+    this.about.hidden = !choice.description;
   }
 
   /** A link made before a rewind or a load no longer describes what is on screen. */
