@@ -42,8 +42,8 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** A page that records console errors, page errors and failed requests, once the clock shows. */
-export async function openDashboard(harness: Harness, fragment = ''): Promise<{ page: Page; problems: string[] }> {
-  const context = await harness.browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+export async function openDashboard(harness: Harness, fragment = '', viewport = { width: 1400, height: 1000 }): Promise<{ page: Page; problems: string[] }> {
+  const context = await harness.browser.newContext({ viewport, acceptDownloads: true });
   opened.get(harness)?.add(context);
   const page = await context.newPage();
   const problems: string[] = [];

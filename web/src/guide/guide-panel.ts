@@ -48,7 +48,8 @@ export class GuidePanel {
     this.summary.hidden = true;
     this.free.addEventListener('change', () => this.list.classList.toggle('free', this.free.checked));
     this.freeRow = el('p', { className: 'guide-mode' }, this.free, el('label', { for: 'guide-free', text: 'Free mode: any step, any time, no waiting (mistakes allowed on purpose)' }));
-    this.element = panel('guide', 'Guided mode', start, this.freeRow, this.planNote, this.status, this.list, this.summary,
+    // The steps come first, right under the heading, so the current one is on the first screen.
+    this.element = panel('guide', 'Guided mode', this.planNote, this.status, this.list, this.freeRow, this.summary, start,
       el('h3', { text: 'Mistake presets' }),
       el('p', { className: 'help', text: 'Each loads a scenario whose own plan makes the mistake; press Play and watch.' }),
       presets, this.presetNote);
@@ -102,7 +103,10 @@ export class GuidePanel {
     if (current === this.shownCurrent) return;
     this.shownCurrent = current;
     const item = this.items[current]?.item;
-    if (item !== undefined) this.list.scrollTop = Math.max(0, item.offsetTop - this.list.clientHeight / 4);
+    if (item === undefined) return;
+    // A little of the step before stays in sight, unless the current step needs the room.
+    const above = Math.max(0, Math.min(this.list.clientHeight / 4, this.list.clientHeight - item.offsetHeight));
+    this.list.scrollTop = Math.max(0, item.offsetTop - above);
   }
 
   private showSummary(view: DashboardView | undefined): void {

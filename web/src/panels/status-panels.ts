@@ -1,4 +1,4 @@
-import { Facts, clear, el, panel, setText } from '../dom.js';
+import { Facts, clear, el, panel, setWords } from '../dom.js';
 import { formatCount, formatPercent, formatSpan, formatTime } from '../format.js';
 import type { DashboardView } from '../session/view.js';
 
@@ -85,5 +85,5 @@ export class FindingsPanel {
 }
 
 export function setClockLabel(element: Element, view: DashboardView): void {
-  setText(element, `${formatTime(view.now, view.startDate, true)} of ${formatSpan(view.horizon)}`);
+  setWords(element, `${formatTime(view.now, view.startDate, true)} of ${formatSpan(view.horizon)}`);
 }
