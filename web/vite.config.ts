@@ -26,11 +26,33 @@ function reportInTheBrowser(): Plugin {
   };
 }
 
+/**
+ * What `npm run web` may read from disk: the page's own folder and the source folders it
+ * imports (model, sim, report, console, scenarios), and the packages (with Vite's pre-bundled
+ * copies under node_modules/.vite). Nothing else of the repository (cli/, test/, deploy/, the
+ * root's files) is reachable through /@fs/. Vite adds its own client folder.
+ */
+export const DEV_SERVER_ALLOW: readonly string[] = ['web', 'model', 'sim', 'report', 'console', 'scenarios', 'node_modules'].map((folder) => resolve(root, folder));
+
+/**
+ * Never served, even inside an allowed folder: any dotfile (.env, .npmrc, .gitignore, …), keys
+ * and certificates, SSH keys, kubeconfigs, and whatever is under .git or .ssh. Vite's own
+ * defaults are kept in the list: giving a deny list replaces them.
+ */
+export const DEV_SERVER_DENY: readonly string[] = [
+  '.*', '.env', '.env.*', '.npmrc', '.yarnrc.yml', '.netrc',
+  '*.{pem,key,crt,cer,der,csr,p12,pfx,jks,keystore,gpg,asc,kdbx}',
+  'id_rsa*', 'id_dsa*', 'id_ecdsa*', 'id_ed25519*', '*kubeconfig*',
+  '**/.git/**', '**/.ssh/**',
+];
+
 export default defineConfig({
   root: here,
   base: './',
   plugins: [reportInTheBrowser()],
-  server: { host: '127.0.0.1', fs: { allow: [root] } },
+  // No public folder: every file the page needs is imported, so nothing is served by name alone.
+  publicDir: false,
+  server: { host: '127.0.0.1', fs: { strict: true, allow: [...DEV_SERVER_ALLOW], deny: [...DEV_SERVER_DENY] } },
   preview: { host: '127.0.0.1' },
   build: { outDir: resolve(root, 'dist/web'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
 });
