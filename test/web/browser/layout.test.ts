@@ -96,6 +96,9 @@ describe('the dashboard on a projector (1366×768)', () => {
     await page.click('#jump');
     await expect.poll(() => page.locator('#dns [data-fact="mx"]').innerText()).toContain('mail.protection.outlook.com');
     await expect.poll(() => page.locator('#dns [data-fact="onPrem"]').innerText()).toBe('decommissioned');
+    // The scenario's plan gives the commands: the guide's steps and free mode are hidden, not just empty.
+    await expect.poll(() => page.locator('#guide-free').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('#guide-steps').isVisible()).toBe(false);
     await page.locator('#mailbox-table tbody tr.opens').first().click();
     await expect.poll(() => page.locator('#user-details [data-field="ErrorSummary"]').innerText()).toContain('MigrationTransientException');
     await expectOnFirstScreen(page, ['#clock', '#batch', '#console']);
