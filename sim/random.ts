@@ -51,6 +51,15 @@ export class RandomStream {
     return this.generator.double();
   }
 
+  /**
+   * Uniform in [0, 1) with 32 bits of precision: one generator step where `next` takes two.
+   * For draws that pick among at most a few thousand choices or feed a logarithm, where 32
+   * bits are plenty (the generated traffic's arrivals and picks, several per message).
+   */
+  next32(): number {
+    return this.generator();
+  }
+
   /** Uniform in [low, high). */
   uniform(low: number, high: number): number {
     return low + (high - low) * this.next();
