@@ -7,8 +7,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+// @ts-expect-error: plain JavaScript without declarations (bin/ runs before TypeScript can load)
+import { ownMetaUrl } from '../bin/source-bundle.mjs';
 import { BENCH_CASES, PAIRED } from './cases.js';
 import { format, formatSpread, headline, summarize, type CaseSummary, type RunFigures } from './summary.js';
 import { TARGETS } from './targets.js';
@@ -37,10 +41,25 @@ const machineNote = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown C
 console.log(`cutover-twin benchmarks — ${machineNote}`);
 console.log(`${RUNS} runs a case, each in its own process; figures are min / median / max; load is the 1-minute load average at the start of each run\n`);
 
+/**
+ * The cases run from one esbuild bundle of bench/case.ts, as the command line runs from its
+ * own bundle (bin/source-bundle.mjs): through tsx every process would also carry its loader
+ * thread (~40 MB of peak memory and some CPU) that no user run pays.
+ */
+const bundleDirectory = join(root, 'node_modules', '.cache', 'cutover-twin');
+const bundle = join(bundleDirectory, `bench-case-${process.pid}.mjs`);
+const output = await build({
+  entryPoints: [join(root, 'bench', 'case.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20',
+  packages: 'external', write: false, logLevel: 'silent', plugins: [ownMetaUrl],
+});
+mkdirSync(bundleDirectory, { recursive: true });
+writeFileSync(bundle, output.outputFiles[0]!.text);
+process.on('exit', () => rmSync(bundle, { force: true }));
+
 function runOnce(name: string, messages: number | undefined): RunFigures {
   const load = loadavg()[0]!;
   // --expose-gc lets the memory case measure live memory after a full collection.
-  const args = ['--expose-gc', '--import', 'tsx', 'bench/case.ts', name, ...(messages === undefined ? [] : ['--messages', String(messages)])];
+  const args = ['--expose-gc', bundle, name, ...(messages === undefined ? [] : ['--messages', String(messages)])];
   const output = execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
   return { ...(JSON.parse(output.trim().split('\n').pop()!) as Omit<RunFigures, 'load'>), load };
 }

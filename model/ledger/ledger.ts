@@ -64,9 +64,9 @@ export class Ledger {
   private readonly kept = new Map<number, KeptPath>();
   private readonly sampler: PathSampler;
   private readonly finalCounts = [0, 0, 0, 0, 0, 0];
-  private readonly reasonCounts = new Map<string, number>();
-  /** Settled messages by fate code, then by reason. */
-  private readonly causeCounts: Map<string, number>[] = FATE_CODES.map(() => new Map());
+  /** Settled messages by fate code and reason index (code × 256 + reason), and those keys in order of first use. */
+  private readonly tally = new Float64Array((FATE_CODES.length + 1) * (MAX_REASON + 1));
+  private readonly tallyOrder: number[] = [];
   private lastReason: string | undefined;
   private lastReasonIndex = 0;
 
@@ -158,7 +158,7 @@ export class Ledger {
 
   /** The first moment the recipient could read the message (kept if already set). */
   markReadable(id: number, at: Millis): void {
-    if (Number.isNaN(this.records.readable(id))) this.records.setReadable(id, at);
+    this.records.markReadable(id, at);
   }
 
   readableAt(id: number): Millis | undefined {
@@ -173,8 +173,7 @@ export class Ledger {
 
   /** The message is in the recipient's live mailbox: delivered, or late when it took longer than the threshold to become readable. */
   deliver(id: number, at: Millis, reason: string): MessageFate {
-    this.markReadable(id, at);
-    const fate: MessageFate = this.latencyOf(id, this.records.readable(id)) > this.options.lateThreshold ? 'deliveredLate' : 'delivered';
+    const fate: MessageFate = this.records.markReadable(id, at) > this.options.lateThreshold ? 'deliveredLate' : 'delivered';
     this.settle(id, fate, reason);
     this.hop(id, at, reason);
     return fate;
@@ -207,15 +206,13 @@ export class Ledger {
 
   /** Bounced and lost messages by reason so far (messages in flight not counted). */
   reasonsSoFar(): Record<string, number> {
-    return Object.fromEntries(this.reasonCounts);
+    return Object.fromEntries(this.settledCounts().reasons);
   }
 
   /** Settled messages by fate, then by reason, so far (stranded and pending are only given at the horizon). */
   causesSoFar(): Partial<Record<MessageFate, Record<string, number>>> {
     const causes: Partial<Record<MessageFate, Record<string, number>>> = {};
-    FATE_CODES.forEach((fate, index) => {
-      if (this.causeCounts[index]!.size > 0) causes[fate] = Object.fromEntries(this.causeCounts[index]!);
-    });
+    for (const [fate, byReason] of this.settledCounts().causes) if (byReason.size > 0) causes[fate] = Object.fromEntries(byReason);
     return causes;
   }
 
@@ -231,8 +228,7 @@ export class Ledger {
   summarize(resolvePending: (id: number) => PendingResolution): LedgerSummary {
     const recount = [0, 0, 0, 0, 0, 0];
     const counts = this.counts();
-    const reasons = new Map(this.reasonCounts);
-    const causes = new Map<MessageFate, Map<string, number>>(FATE_CODES.map((fate, index) => [fate, new Map(this.causeCounts[index])]));
+    const { reasons, causes } = this.settledCounts();
     const count = (fate: MessageFate, reason: string) => {
       let byReason = causes.get(fate);
       if (byReason === undefined) causes.set(fate, (byReason = new Map()));
@@ -299,16 +295,9 @@ export class Ledger {
     return readableAt - this.records.sentAt(id);
   }
 
+  /** Gives the message its fate, once: its record's fate and reason in one write, and the tally. */
   private settle(id: number, fate: MessageFate, reason: string): void {
-    const current = this.records.fate(id);
-    if (current !== PENDING) {
-      throw new LedgerInvariantError(`message ${id} already ended as ${FATE_CODES[current - 1]}; it cannot also end as ${fate} (${reason})`);
-    }
-    const code = codeOf(fate);
-    this.records.setFate(id, code);
-    this.finalCounts[PENDING]!--;
-    this.finalCounts[code]!++;
-    // Most fates share a handful of reason strings: skip the map when it is the last one seen.
+    // Most fates share a handful of reason strings: skip the interner when it is the last one seen.
     let reasonIndex = this.lastReasonIndex;
     if (reason !== this.lastReason) {
       reasonIndex = this.reasonNames.intern(reason);
@@ -316,9 +305,32 @@ export class Ledger {
       this.lastReasonIndex = reasonIndex;
     }
     if (reasonIndex > MAX_REASON) throw new LedgerInvariantError(`too many distinct reasons (${reasonIndex + 1}); reasons must be a small fixed set`);
-    this.records.setReason(id, reasonIndex);
-    if (fate === 'bounced' || fate === 'lost') this.reasonCounts.set(reason, (this.reasonCounts.get(reason) ?? 0) + 1);
-    const byReason = this.causeCounts[code - 1]!;
-    byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+    const code = codeOf(fate);
+    const current = this.records.settle(id, code, reasonIndex);
+    if (current !== PENDING) {
+      throw new LedgerInvariantError(`message ${id} already ended as ${FATE_CODES[current - 1]}; it cannot also end as ${fate} (${reason})`);
+    }
+    this.finalCounts[PENDING]!--;
+    this.finalCounts[code]!++;
+    const key = code * (MAX_REASON + 1) + reasonIndex;
+    if (this.tally[key]!++ === 0) this.tallyOrder.push(key);
   }
+
+  /**
+   * Settled messages by fate then reason, and bounced or lost ones by reason, as maps in
+   * the order each first occurred (as counting into maps message by message would give).
+   */
+  private settledCounts(): { reasons: Map<string, number>; causes: Map<MessageFate, Map<string, number>> } {
+    const reasons = new Map<string, number>();
+    const causes = new Map<MessageFate, Map<string, number>>(FATE_CODES.map((fate) => [fate, new Map()]));
+    for (const key of this.tallyOrder) {
+      const fate = FATE_CODES[Math.floor(key / (MAX_REASON + 1)) - 1]!;
+      const reason = this.reasonNames.value(key % (MAX_REASON + 1));
+      const count = this.tally[key]!;
+      causes.get(fate)!.set(reason, count);
+      if (fate === 'bounced' || fate === 'lost') reasons.set(reason, (reasons.get(reason) ?? 0) + count);
+    }
+    return { reasons, causes };
+  }
+
 }

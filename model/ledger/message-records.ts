@@ -90,6 +90,20 @@ export class MessageRecords {
     }
   }
 
+  /**
+   * Marks the message readable at `at` unless it already is, in one pass over its record;
+   * returns how long after sending it became readable (the earlier time when already set).
+   */
+  markReadable(id: number, at: number): number {
+    const delay = this.word(id, 1);
+    if (delay !== UNSET) return delay;
+    const longDelay = this.longDelays.get(id);
+    const sentAt = this.sentAt(id);
+    if (longDelay !== undefined) return longDelay - sentAt;
+    this.setReadable(id, at);
+    return at - sentAt;
+  }
+
   sender(id: number): number {
     return this.word(id, 2) & ADDRESS_MASK;
   }
@@ -105,6 +119,19 @@ export class MessageRecords {
 
   setFate(id: number, code: number): void {
     this.setBits(id, 2, FATE_SHIFT, MAX_FATE, code);
+  }
+
+  /** Gives the message its fate code and reason index at once; returns the fate code it had (0 when none). */
+  settle(id: number, code: number, reason: number): number {
+    if (!(code >= 1 && code <= MAX_FATE && reason >= 0 && reason <= MAX_REASON)) throw new RangeError(`message ${id}: fate ${code} or reason ${reason} out of range`);
+    const at = this.index(id);
+    const words = this.words[id >>> CHUNK_BITS]!;
+    const flags = words[at + 2]!;
+    const previous = (flags >>> FATE_SHIFT) & MAX_FATE;
+    if (previous !== 0) return previous;
+    words[at + 2] = (flags | (code << FATE_SHIFT)) >>> 0;
+    words[at + 3] = ((words[at + 3]! & ADDRESS_MASK) | (reason << REASON_SHIFT)) >>> 0;
+    return 0;
   }
 
   kept(id: number): boolean {
@@ -133,8 +160,13 @@ export class MessageRecords {
   }
 
   private word(id: number, word: number): number {
+    return this.words[id >>> CHUNK_BITS]![this.index(id) + word]!;
+  }
+
+  /** The record's first word within its chunk, once the id is known to exist. */
+  private index(id: number): number {
     this.check(id);
-    return this.words[id >>> CHUNK_BITS]![((id & CHUNK_MASK) << 2) + word]!;
+    return (id & CHUNK_MASK) << 2;
   }
 
   private setWord(id: number, word: number, value: number): void {
