@@ -2,7 +2,7 @@ import { holdModel, xstateDelays } from './engine.js';
 import { floorRun } from './floor.js';
 import type { CaseFigures } from './measure.js';
 import { propertyCases } from './properties.js';
-import { benchConfig, fullRun, memoryScaling } from './scenario-runs.js';
+import { benchConfig, fullRun, memoryScaling, warmRuns } from './scenario-runs.js';
 import { sweepPoolThroughput, sweepThroughput } from './sweep.js';
 
 export interface BenchCase {
@@ -28,6 +28,10 @@ export const BENCH_CASES: Record<string, BenchCase> = {
   textbook: {
     title: 'Scenario textbook, full run (150 mailboxes, 30 days)',
     run: () => fullRun('textbook', benchConfig('textbook')),
+  },
+  'textbook-warm': {
+    title: 'Scenario textbook, 30 days, warm (the process ran it once before)',
+    run: () => warmRuns('textbook', benchConfig('textbook')),
   },
   max: {
     title: 'Scenario max, full run (2,000 mailboxes, 30 days, ~100 messages/user/day)',

@@ -35,6 +35,25 @@ export function fullRun(name: string, config: SimulationConfig): CaseFigures {
   };
 }
 
+/**
+ * The same run repeated in a process that has already run it once (compiled and warm), as
+ * a sweep or a property search runs it: per-run CPU and wall time of the timed runs.
+ */
+export function warmRuns(name: string, config: SimulationConfig, runs = 3): CaseFigures {
+  const hash = simulate(config).traceHash;
+  const { result, wallMs, cpuMs } = timed(() => Array.from({ length: runs }, () => simulate(config)));
+  if (result.some((run) => run.traceHash !== hash)) throw new Error(`${name}: a warm run gave another trace hash`);
+  const messages = result[0]!.messages.sent;
+  return {
+    work: messages,
+    unit: 'messages',
+    wallMs: wallMs / runs,
+    cpuMs: cpuMs / runs,
+    messages,
+    detail: `${name}: ${Math.round(config.horizon / DAY)} d, ${messages.toLocaleString('en')} messages; one untimed run first, then the mean of ${runs} (hash ${hash})`,
+  };
+}
+
 /** Live memory (heap plus array buffers) after a full collection when --expose-gc is on. */
 function liveBytes(): number {
   (globalThis as { gc?: () => void }).gc?.();

@@ -33,8 +33,12 @@ export const TARGETS: readonly Target[] = [
   },
   {
     text: 'textbook 30 d ≤ 150 ms CPU',
-    why: 'issue 19 (a fresh process, compiling included)',
-    measure: ({ textbook }) => textbook === undefined ? undefined : { figure: `${format(textbook.cpuMs.median)} ms CPU`, met: textbook.cpuMs.median <= 150 },
+    why: 'issue 19; judged on a fresh process (compiling included), as `cutover run` pays it; the warm figure is what each run of a sweep pays',
+    measure: ({ textbook, 'textbook-warm': warm }) => {
+      if (textbook === undefined) return undefined;
+      const warmFigure = warm === undefined ? '' : ` (warm: ${format(warm.cpuMs.median)} ms)`;
+      return { figure: `${format(textbook.cpuMs.median)} ms CPU${warmFigure}`, met: textbook.cpuMs.median <= 150 };
+    },
   },
   {
     text: 'max peak memory ≤ 250 MB',
