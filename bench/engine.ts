@@ -1,14 +1,6 @@
 import { assign, createActor, setup } from 'xstate';
 import { RandomStreams, Scheduler, Trace } from '../sim/index.js';
-
-/** Figures one benchmark case reports. */
-export interface CaseFigures {
-  /** The headline rate (per second of wall time). */
-  rate: number;
-  unit: string;
-  wallMs: number;
-  detail?: string;
-}
+import { timed, type CaseFigures } from './measure.js';
 
 /**
  * Hold model, as in the simulation notes §4: a fixed number of pending events; each
@@ -22,11 +14,9 @@ export function holdModel(pending = 1_000, total = 1_000_000, traced = false): C
     if (remaining-- > 0) scheduler.at(now + 1 + Math.floor(random.next() * 10_000), 'hold', entity, hold, entity);
   };
   for (let entity = 0; entity < pending; entity++) scheduler.at(Math.floor(random.next() * 10_000), 'hold', entity, hold, entity);
-  const started = performance.now();
-  scheduler.runUntilIdle();
-  const wallMs = performance.now() - started;
+  const { wallMs, cpuMs } = timed(() => scheduler.runUntilIdle());
   if (scheduler.processedCount !== total) throw new Error(`hold model processed ${scheduler.processedCount}, expected ${total}`);
-  return { rate: total / (wallMs / 1_000), unit: 'events/s', wallMs, detail: `${pending} pending, ${total.toLocaleString('en')} events${traced ? ', hashed' : ''}` };
+  return { work: total, unit: 'events', wallMs, cpuMs, detail: `${pending} pending, ${total.toLocaleString('en')} events${traced ? ', hashed' : ''}` };
 }
 
 /** XState actors on the engine clock, each taking `transitions` delayed transitions (notes §1.7). */
@@ -46,13 +36,13 @@ export function xstateDelays(actors = 1_000, transitions = 200): CaseFigures {
   });
   const scheduler = new Scheduler();
   const random = new RandomStreams(2).stream('bench.xstate');
-  const started = performance.now();
-  for (let index = 0; index < actors; index++) {
-    createActor(machine, { clock: scheduler, input: { delay: 1 + Math.floor(random.next() * 1_000) } }).start();
-  }
-  scheduler.runUntilIdle();
-  const wallMs = performance.now() - started;
+  const { wallMs, cpuMs } = timed(() => {
+    for (let index = 0; index < actors; index++) {
+      createActor(machine, { clock: scheduler, input: { delay: 1 + Math.floor(random.next() * 1_000) } }).start();
+    }
+    scheduler.runUntilIdle();
+  });
   const total = scheduler.processedCount;
   if (total !== actors * (transitions + 1)) throw new Error(`xstate bench processed ${total} timers`);
-  return { rate: total / (wallMs / 1_000), unit: 'delayed transitions/s', wallMs, detail: `${actors} actors × ${transitions + 1} transitions` };
+  return { work: total, unit: 'delayed transitions', wallMs, cpuMs, detail: `${actors} actors × ${transitions + 1} transitions` };
 }

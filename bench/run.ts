@@ -1,52 +1,101 @@
 /**
- * `npm run bench`: runs each case in its own process three times, prints the median with
- * peak memory and the machine note, and rewrites the figures section of docs/performance.md.
- * Usage: npm run bench [-- case-name ...]
+ * `npm run bench`: runs each case three times, each run in its own process (so peak memory
+ * belongs to that run alone), with the machine's load average at the start of each run;
+ * prints CPU and wall time as min / median / max, then the targets with MET or MISSED, and
+ * rewrites the figures section of docs/performance.md. `max` and the floor run alternately.
+ * Usage: npm run bench [-- case-name ...]   (naming max brings the floor along)
  */
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BENCH_CASES } from './cases.js';
-
-interface RunFigures { name: string; rate: number; unit: string; wallMs: number; detail?: string; peakRssMB: number }
+import { build } from 'esbuild';
+// @ts-expect-error: plain JavaScript without declarations (bin/ runs before TypeScript can load)
+import { ownMetaUrl } from '../bin/source-bundle.mjs';
+import { BENCH_CASES, PAIRED } from './cases.js';
+import { format, formatSpread, headline, summarize, type CaseSummary, type RunFigures } from './summary.js';
+import { TARGETS } from './targets.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 3;
 const selected = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
-const names = selected.length > 0 ? selected : Object.keys(BENCH_CASES);
+const names = selected.length > 0 ? [...selected] : Object.keys(BENCH_CASES);
+for (const [first, second] of PAIRED) if (names.includes(first) && !names.includes(second)) names.splice(names.indexOf(first) + 1, 0, second);
+for (const name of names) {
+  if (BENCH_CASES[name] === undefined) {
+    console.error(`unknown case ${name}; known: ${Object.keys(BENCH_CASES).join(', ')}`);
+    process.exit(2);
+  }
+}
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const format = (value: number) => (value >= 100 ? Math.round(value).toLocaleString('en') : value.toPrecision(3));
+/** Cases in the order they run: paired cases together, alternating run by run. */
+const groups: string[][] = [];
+for (const name of names) {
+  if (groups.some((group) => group.includes(name))) continue;
+  const pair = PAIRED.find((candidate) => candidate[0] === name && names.includes(candidate[1]));
+  groups.push(pair === undefined ? [name] : [...pair]);
+}
 
 const machineNote = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`;
 console.log(`cutover-twin benchmarks — ${machineNote}`);
-console.log(`median of ${RUNS} runs, each in its own process\n`);
+console.log(`${RUNS} runs a case, each in its own process; figures are min / median / max; load is the 1-minute load average at the start of each run\n`);
 
-const rows: string[] = [];
-let failures = 0;
-for (const name of names) {
-  const bench = BENCH_CASES[name];
-  if (bench === undefined) {
-    console.error(`unknown case ${name}`);
-    process.exit(2);
-  }
-  const runs: RunFigures[] = [];
+/**
+ * The cases run from one esbuild bundle of bench/case.ts, as the command line runs from its
+ * own bundle (bin/source-bundle.mjs): through tsx every process would also carry its loader
+ * thread (~40 MB of peak memory and some CPU) that no user run pays.
+ */
+const bundleDirectory = join(root, 'node_modules', '.cache', 'cutover-twin');
+const bundle = join(bundleDirectory, `bench-case-${process.pid}.mjs`);
+const output = await build({
+  entryPoints: [join(root, 'bench', 'case.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20',
+  packages: 'external', write: false, logLevel: 'silent', plugins: [ownMetaUrl],
+});
+mkdirSync(bundleDirectory, { recursive: true });
+writeFileSync(bundle, output.outputFiles[0]!.text);
+process.on('exit', () => rmSync(bundle, { force: true }));
+
+function runOnce(name: string, messages: number | undefined): RunFigures {
+  const load = loadavg()[0]!;
+  // --expose-gc lets the memory case measure live memory after a full collection.
+  const args = ['--expose-gc', bundle, name, ...(messages === undefined ? [] : ['--messages', String(messages)])];
+  const output = execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  return { ...(JSON.parse(output.trim().split('\n').pop()!) as Omit<RunFigures, 'load'>), load };
+}
+
+const summaries: Record<string, CaseSummary> = {};
+for (const group of groups) {
+  const runs = new Map<string, RunFigures[]>(group.map((name) => [name, []]));
   for (let run = 0; run < RUNS; run++) {
-    // --expose-gc lets the memory case measure live memory after a full collection.
-    const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/case.ts', name], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
-    runs.push(JSON.parse(output.trim().split('\n').pop()!) as RunFigures);
+    for (const name of group) {
+      const messages = name === 'floor' ? runs.get('max')?.[run]?.messages : undefined;
+      runs.get(name)!.push(runOnce(name, messages));
+    }
   }
-  const rate = median(runs.map((run) => run.rate));
-  const wallMs = median(runs.map((run) => run.wallMs));
-  const peak = Math.max(...runs.map((run) => run.peakRssMB));
-  const target = bench.target;
-  const met = target === undefined
-    || ((target.min === undefined || rate >= target.min) && (target.maxRate === undefined || rate <= target.maxRate) && (target.maxWallMs === undefined || wallMs <= target.maxWallMs) && (target.maxPeakRssMB === undefined || peak <= target.maxPeakRssMB));
-  if (!met) failures++;
-  const verdict = target === undefined ? '' : `${met ? 'meets' : 'MISSES'} ${target.text}`;
-  console.log(`${bench.title}\n  ${format(rate)} ${runs[0]!.unit}  wall ${format(wallMs)} ms  peak RSS ${format(peak)} MB  ${runs[0]!.detail ?? ''}\n  ${verdict}\n`);
-  rows.push(`| ${bench.title} | ${format(rate)} ${runs[0]!.unit} | ${format(wallMs)} ms | ${format(peak)} MB | ${runs[0]!.detail ?? ''} | ${verdict} |`);
+  for (const name of group) {
+    const summary = summarize(name, BENCH_CASES[name]!.title, runs.get(name)!);
+    summaries[name] = summary;
+    const rate = summary.wallRate === undefined ? '' : `  (${formatSpread(summary.wallRate)} ${summary.unit}/wall-s)`;
+    console.log(`${summary.title}\n  ${headline(summary)}${rate}\n  CPU ${formatSpread(summary.cpuMs)} ms  wall ${formatSpread(summary.wallMs)} ms  peak RSS ${format(summary.peakRssMB.max)} MB  load at start ${formatSpread(summary.load)}\n  ${summary.detail}\n`);
+  }
+}
+
+const { max, floor } = summaries;
+if (max?.rate !== undefined && floor?.rate !== undefined) {
+  const ratio = max.rate.median / floor.rate.median;
+  console.log(`max ÷ floor, messages per CPU-second (medians): ${format(max.rate.median)} ÷ ${format(floor.rate.median)} = ${ratio.toFixed(3)} (max is ${(1 / ratio).toFixed(2)}× from its floor)\n`);
+}
+
+let missed = 0;
+const targetRows: string[] = [];
+console.log('Targets');
+for (const target of TARGETS) {
+  const measured = target.measure(summaries);
+  if (measured !== undefined && !measured.met) missed++;
+  const verdict = measured === undefined ? 'not measured' : measured.met ? 'MET' : 'MISSED';
+  console.log(`  ${verdict.padEnd(12)} ${target.text}: ${measured?.figure ?? '-'}`);
+  targetRows.push(`| ${target.text} | ${measured?.figure ?? '-'} | ${verdict} | ${target.why} |`);
 }
 
 if (selected.length === 0) {
@@ -54,19 +103,23 @@ if (selected.length === 0) {
   const doc = readFileSync(path, 'utf8');
   const table = [
     '<!-- figures:start -->',
-    `Machine: ${machineNote}. Median of ${RUNS} runs, each in its own process.`,
+    `Machine: ${machineNote}. ${RUNS} runs a case, each in its own process; figures are min / median / max; load is the 1-minute load average at the start of each run.`,
     '',
-    '| case | rate | wall time | peak memory | workload | target |',
-    '|---|---|---|---|---|---|',
-    ...rows,
+    '| case | rate per CPU-second (or value) | CPU time (ms) | wall time (ms) | peak memory | load at start | workload |',
+    '|---|---|---|---|---|---|---|',
+    ...names.map((name) => summaries[name]!).map((summary) => `| ${summary.title} | ${headline(summary)} | ${formatSpread(summary.cpuMs)} | ${formatSpread(summary.wallMs)} | ${format(summary.peakRssMB.max)} MB | ${formatSpread(summary.load)} | ${summary.detail} |`),
+    '',
+    '| target | figure (median) | verdict | why |',
+    '|---|---|---|---|',
+    ...targetRows,
     '<!-- figures:end -->',
   ].join('\n');
   const updated = doc.replace(/<!-- figures:start -->[\s\S]*<!-- figures:end -->/, table);
   writeFileSync(`${path}.tmp`, updated);
   renameSync(`${path}.tmp`, path);
-  console.log('figures written to docs/performance.md');
+  console.log('\nfigures written to docs/performance.md');
 }
-if (failures > 0) {
-  console.log(`${failures} target(s) missed`);
+if (missed > 0) {
+  console.log(`\n${missed} target(s) missed`);
   process.exitCode = 1;
 }

@@ -7,7 +7,7 @@
 import { DAY } from '../sim/index.js';
 import { createSimulation, simulate, type SimulationConfig } from '../model/index.js';
 import { loadScenario } from '../scenarios/index.js';
-import type { CaseFigures } from './engine.js';
+import { timed, type CaseFigures } from './measure.js';
 
 export const BENCH_HORIZON = 30 * DAY;
 
@@ -19,21 +19,38 @@ export function benchConfig(name: string, volumeFactor = 1): SimulationConfig {
   return { ...config, horizon: BENCH_HORIZON, mailFlow: { ...config.mailFlow, generated: scaled } };
 }
 
-/** Runs one config to its horizon; reports events/s and compression (simulated ms per wall ms). */
-export function fullRun(name: string, config: SimulationConfig): CaseFigures & { messages: number; events: number } {
-  const started = performance.now();
-  const result = simulate(config);
-  const wallMs = performance.now() - started;
+/** Runs one config to its horizon; reports messages per CPU-second, events and compression (simulated ms per wall ms). */
+export function fullRun(name: string, config: SimulationConfig): CaseFigures {
+  const { result, wallMs, cpuMs } = timed(() => simulate(config));
   const events = result.events;
   const messages = result.messages.sent;
   const compression = config.horizon / wallMs;
   return {
-    rate: events / (wallMs / 1_000),
-    unit: 'events/s',
+    work: messages,
+    unit: 'messages',
     wallMs,
+    cpuMs,
     messages,
-    events,
     detail: `${name}: ${config.organisation.recipients.length.toLocaleString('en')} recipients, ${Math.round(config.horizon / DAY)} d, ${messages.toLocaleString('en')} messages, ${events.toLocaleString('en')} events, compression ${Math.round(compression).toLocaleString('en')}× (hash ${result.traceHash})`,
+  };
+}
+
+/**
+ * The same run repeated in a process that has already run it once (compiled and warm), as
+ * a sweep or a property search runs it: per-run CPU and wall time of the timed runs.
+ */
+export function warmRuns(name: string, config: SimulationConfig, runs = 3): CaseFigures {
+  const hash = simulate(config).traceHash;
+  const { result, wallMs, cpuMs } = timed(() => Array.from({ length: runs }, () => simulate(config)));
+  if (result.some((run) => run.traceHash !== hash)) throw new Error(`${name}: a warm run gave another trace hash`);
+  const messages = result[0]!.messages.sent;
+  return {
+    work: messages,
+    unit: 'messages',
+    wallMs: wallMs / runs,
+    cpuMs: cpuMs / runs,
+    messages,
+    detail: `${name}: ${Math.round(config.horizon / DAY)} d, ${messages.toLocaleString('en')} messages; one untimed run first, then the mean of ${runs} (hash ${hash})`,
   };
 }
 
@@ -65,18 +82,16 @@ function peakLiveBytes(config: SimulationConfig, every: number): { peak: number;
  * ledger's fixed record size: anything kept per message beyond compact arrays shows up here.
  */
 export function memoryScaling(name: string, factor = 4): CaseFigures {
-  const started = performance.now();
   const every = 2 * DAY;
-  const low = peakLiveBytes(benchConfig(name, 1), every);
-  const high = peakLiveBytes(benchConfig(name, factor), every);
-  const wallMs = performance.now() - started;
+  const { result: [low, high], wallMs, cpuMs } = timed(() => [peakLiveBytes(benchConfig(name, 1), every), peakLiveBytes(benchConfig(name, factor), every)] as const);
   const perMessage = (high.peak - low.peak) / (high.messages - low.messages);
   const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
   const exact = typeof (globalThis as { gc?: unknown }).gc === 'function' ? '' : ' (no --expose-gc: garbage included)';
   return {
-    rate: perMessage,
+    value: perMessage,
     unit: 'bytes/message (marginal)',
     wallMs,
+    cpuMs,
     detail: `${name} 30 d at 1× (${low.messages.toLocaleString('en')} messages, peak live ${mb(low.peak)}) and ${factor}× (${high.messages.toLocaleString('en')}, ${mb(high.peak)})${exact}`,
   };
 }

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { CaseFigures } from './engine.js';
+import { cpuMillis, type CaseFigures } from './measure.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const VARY = 'dns.initialMxTtl=1h..4h:1h';
@@ -44,17 +44,20 @@ export function sweepThroughput(): CaseFigures {
   const speedUp = one.wallMs / all.wallMs;
   const busy = one.cpuSeconds === undefined ? '' : `; 1 worker kept ${(one.cpuSeconds / (one.wallMs / 1_000)).toFixed(2)} cores busy`;
   return {
-    rate: speedUp,
+    value: speedUp,
     unit: `× faster on ${cores} workers`,
     wallMs: all.wallMs,
+    cpuMs: (all.cpuSeconds ?? Number.NaN) * 1_000,
     detail: `textbook --vary ${VARY} --seeds ${SEEDS} (${RUNS} runs): 1 worker ${Math.round(one.wallMs)} ms (${(RUNS / (one.wallMs / 1_000)).toFixed(1)} runs/s), ${cores} workers ${Math.round(all.wallMs)} ms (${(RUNS / (all.wallMs / 1_000)).toFixed(1)} runs/s)${busy}`,
   };
 }
 
 /**
- * The sweep's worker pool without the CLI (no start-up), as the scaling ceiling: the same
- * jobs per worker on one and on every core, throughput compared, and the cores this process
- * kept busy with one worker (its worker thread plus V8's background threads).
+ * The sweep's worker pool without the CLI (no start-up): the same jobs per worker on one
+ * and on every core. The headline is the pool's efficiency in CPU terms (issue 19): runs per
+ * CPU-second on every core divided by runs per CPU-second on one worker, 1 when a second
+ * worker costs nothing in coordination or contention. The wall-time speed-up and the cores
+ * each kept busy (worker threads plus V8's background threads) are in the detail.
  */
 export async function sweepPoolThroughput(jobsPerWorker = 200): Promise<CaseFigures> {
   const { loadScenario } = await import('../scenarios/index.js');
@@ -69,15 +72,21 @@ export async function sweepPoolThroughput(jobsPerWorker = 200): Promise<CaseFigu
     await runPool({ entry, data, jobs, size: workers });
     const wallMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
-    return { wallMs, runs: jobs.length, cores: (cpu.user + cpu.system) / 1_000 / wallMs };
+    const cpuMs = cpuMillis(cpu);
+    return { wallMs, cpuMs, runs: jobs.length, cores: cpuMs / wallMs };
   };
   const one = await timed(1);
   const all = await timed(cores);
   const perSecond = (figures: { wallMs: number; runs: number }) => figures.runs / (figures.wallMs / 1_000);
+  const perCpuSecond = (figures: { cpuMs: number; runs: number }) => figures.runs / (figures.cpuMs / 1_000);
+  const efficiency = perCpuSecond(all) / perCpuSecond(one);
+  const speedUp = perSecond(all) / perSecond(one);
   return {
-    rate: perSecond(all) / perSecond(one),
-    unit: `× the runs per second on ${cores} workers`,
+    value: efficiency,
+    unit: `runs per CPU-second on ${cores} workers ÷ on 1`,
     wallMs: all.wallMs,
-    detail: `textbook, ${jobsPerWorker} runs per worker, no CLI start-up: 1 worker ${perSecond(one).toFixed(1)} runs/s with ${one.cores.toFixed(2)} cores busy (at most ${(cores / one.cores).toFixed(2)}× on ${cores} cores), ${cores} workers ${perSecond(all).toFixed(1)} runs/s with ${all.cores.toFixed(2)} cores busy`,
+    cpuMs: all.cpuMs,
+    extra: { efficiency, speedUp },
+    detail: `textbook, ${jobsPerWorker} runs per worker, no CLI start-up: 1 worker ${perSecond(one).toFixed(1)} runs/s, ${perCpuSecond(one).toFixed(1)} runs/CPU-s, ${one.cores.toFixed(2)} cores busy; ${cores} workers ${perSecond(all).toFixed(1)} runs/s, ${perCpuSecond(all).toFixed(1)} runs/CPU-s, ${all.cores.toFixed(2)} cores busy; wall speed-up ${speedUp.toFixed(2)}×`,
   };
 }

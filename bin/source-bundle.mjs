@@ -36,7 +36,7 @@ export function sourceFingerprint(root) {
  * (the built-in scenarios, chart.js, the dashboard, sweep workers) resolve as they do when
  * the sources run through tsx.
  */
-const ownMetaUrl = {
+export const ownMetaUrl = {
   name: 'own-import-meta-url',
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, async ({ path }) => ({

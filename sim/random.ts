@@ -39,16 +39,27 @@ export interface Weighted<T> {
 }
 
 export class RandomStream {
-  private readonly generator: seedrandom.PRNG;
-  private spareNormal: number | undefined;
+  /**
+   * Uniform in [0, 1) with 53 bits of precision. The generator's own functions are this
+   * stream's `next` and `next32`: a call site that always draws from the same stream then
+   * calls one function, which the compiler can inline, and the double it returns is not
+   * boxed on the heap (a draw through a shared method allocated a heap number each time).
+   */
+  readonly next: () => number;
+  /**
+   * Uniform in [0, 1) with 32 bits of precision: one generator step where `next` takes two.
+   * For draws that pick among at most a few thousand choices or feed a logarithm, where 32
+   * bits are plenty (the generated traffic's arrivals and picks, several per message).
+   */
+  readonly next32: () => number;
+  /** Box-Muller's second value, valid while hasSpare (a number field, never undefined: no heap number per store). */
+  private spareNormal = 0;
+  private hasSpare = false;
 
   constructor(readonly key: string) {
-    this.generator = seedrandom.alea(key);
-  }
-
-  /** Uniform in [0, 1) with 53 bits of precision. */
-  next(): number {
-    return this.generator.double();
+    const generator = seedrandom.alea(key);
+    this.next = generator.double;
+    this.next32 = generator;
   }
 
   /** Uniform in [low, high). */
@@ -73,16 +84,16 @@ export class RandomStream {
 
   /** Standard normal (Box-Muller, keeping the spare draw). */
   normal(mean = 0, deviation = 1): number {
-    if (this.spareNormal !== undefined) {
-      const spare = this.spareNormal;
-      this.spareNormal = undefined;
-      return mean + deviation * spare;
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return mean + deviation * this.spareNormal;
     }
     let u = 0;
     while (u === 0) u = this.next();
     const v = this.next();
     const radius = Math.sqrt(-2 * Math.log(u));
     this.spareNormal = radius * Math.sin(2 * Math.PI * v);
+    this.hasSpare = true;
     return mean + deviation * radius * Math.cos(2 * Math.PI * v);
   }
 

@@ -16,6 +16,10 @@ export const bucketOf = (delay: Millis): Millis => Math.floor(delay / bucketWidt
  * horizon count with the moment the horizon rule gives them, as the fate counts do.
  */
 export function delayHistogram(ledger: Ledger, resolvePending: (id: number) => PendingResolution): DelayHistogram {
+  // Below a day the buckets are few and fixed (60 seconds, 1,440 minutes): counted in arrays, one
+  // increment a message; only delays of a day or more, 15-minute buckets, go to a map.
+  const seconds = new Float64Array(MINUTE / SECOND);
+  const minutes = new Float64Array(DAY / MINUTE);
   const counts = new Map<Millis, number>();
   let total = 0;
   let max = 0;
@@ -29,12 +33,20 @@ export function delayHistogram(ledger: Ledger, resolvePending: (id: number) => P
     }
     if (readable === undefined) continue;
     const delay = Math.max(0, readable - ledger.sentTime(id));
-    const bucket = bucketOf(delay);
-    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+    if (delay < MINUTE) seconds[Math.floor(delay / SECOND)]!++;
+    else if (delay < DAY) minutes[Math.floor(delay / MINUTE)]!++;
+    else {
+      const bucket = bucketOf(delay);
+      counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+    }
     total++;
     if (delay > max) max = delay;
   }
-  return { buckets: [...counts].sort((a, b) => a[0] - b[0]), total, max };
+  const buckets: [Millis, number][] = [];
+  seconds.forEach((count, index) => count > 0 && buckets.push([index * SECOND, count]));
+  minutes.forEach((count, index) => count > 0 && buckets.push([index * MINUTE, count]));
+  buckets.push(...[...counts].sort((a, b) => a[0] - b[0]));
+  return { buckets, total, max };
 }
 
 /** Merges histograms (the runs of one sweep row). */

@@ -1,16 +1,11 @@
 import type { Millis, RandomStream } from '../../sim/index.js';
 import type { MessageCounts, MessageFate, MessageHop, MessageTrace } from '../result.js';
-import { MessageRecords } from './message-records.js';
+import { MAX_PLACE, MAX_REASON, MessageRecords } from './message-records.js';
 import { Interner } from './interner.js';
 import { NOT_SAMPLED, PathSampler } from './path-sampler.js';
 
 /** Fate codes stored per message (one byte each). */
 const PENDING = 0;
-/** Byte fields of a message record. */
-const FATE = 0;
-const REASON = 1;
-const PLACE = 2;
-const KEPT = 3;
 /** Fates the ledger settles during a run; `stranded` and `pending` are only ever given at the horizon (summarize). */
 const FATE_CODES: readonly MessageFate[] = ['delivered', 'deliveredLate', 'bounced', 'lost', 'recovered'];
 /** Fates counted in `reasons` (their causes): everything not readable where its recipient reads mail. */
@@ -55,7 +50,7 @@ interface KeptPath {
 }
 
 /**
- * One fate per message (issue 6). Per-message data lives in one 24-byte record a message
+ * One fate per message (issue 6). Per-message data lives in one 16-byte record a message
  * (message-records.ts); full paths are kept only for explicit messages, a bounded sample of
  * generated ones, or all messages when asked. A fate is set once: setting it twice is a
  * bug and throws, so conservation (sent = delivered + late + bounced + lost) holds by
@@ -69,9 +64,9 @@ export class Ledger {
   private readonly kept = new Map<number, KeptPath>();
   private readonly sampler: PathSampler;
   private readonly finalCounts = [0, 0, 0, 0, 0, 0];
-  private readonly reasonCounts = new Map<string, number>();
-  /** Settled messages by fate code, then by reason. */
-  private readonly causeCounts: Map<string, number>[] = FATE_CODES.map(() => new Map());
+  /** Settled messages by fate code and reason index (code × 256 + reason), and those keys in order of first use. */
+  private readonly tally = new Float64Array((FATE_CODES.length + 1) * (MAX_REASON + 1));
+  private readonly tallyOrder: number[] = [];
   private lastReason: string | undefined;
   private lastReasonIndex = 0;
 
@@ -99,7 +94,7 @@ export class Ledger {
       const offer = this.sampler.offer(id);
       if (offer >= 0) {
         this.kept.delete(offer);
-        this.records.setByte(offer, KEPT, 0);
+        this.records.setKept(offer, false);
       }
       keep = offer !== NOT_SAMPLED;
     }
@@ -107,7 +102,7 @@ export class Ledger {
       const entry: KeptPath = { path: [{ at, step: 'sent' }] };
       if (label !== undefined) entry.label = label;
       this.kept.set(id, entry);
-      this.records.setByte(id, KEPT, 1);
+      this.records.setKept(id, true);
     }
     return id;
   }
@@ -119,14 +114,14 @@ export class Ledger {
   /** Adds a hop to the message's path, when its path is kept (cheap otherwise). */
   hop(id: number, at: Millis, step: string, detail?: string): void {
     // The record's flag first: a byte of a record in cache instead of a map look-up per hop (issue 9).
-    if (!(id >= 0 && id < this.records.length) || this.records.byte(id, KEPT) === 0) return;
+    if (!(id >= 0 && id < this.records.length) || !this.records.kept(id)) return;
     const entry = this.kept.get(id);
     if (entry === undefined) return;
     entry.path.push(detail === undefined ? { at, step } : { at, step, detail });
   }
 
   isKept(id: number): boolean {
-    return id >= 0 && id < this.records.length && this.records.byte(id, KEPT) === 1;
+    return id >= 0 && id < this.records.length && this.records.kept(id);
   }
 
   sender(id: number): string {
@@ -147,14 +142,14 @@ export class Ledger {
     return this.records.recipient(id);
   }
 
-  /** A small code (0-255) the router keeps per message for where it is (0 when never set). */
+  /** A small code (0-15) the router keeps per message for where it is (0 when never set). */
   place(id: number): number {
-    return this.records.byte(id, PLACE);
+    return this.records.place(id);
   }
 
   setPlace(id: number, code: number): void {
-    if (!(code >= 0 && code <= 255)) throw new RangeError(`ledger: a place code is a byte, got ${code}`);
-    this.records.setByte(id, PLACE, code);
+    if (!(code >= 0 && code <= MAX_PLACE)) throw new RangeError(`ledger: a place code is 0-${MAX_PLACE}, got ${code}`);
+    this.records.setPlace(id, code);
   }
 
   sentTime(id: number): Millis {
@@ -163,7 +158,7 @@ export class Ledger {
 
   /** The first moment the recipient could read the message (kept if already set). */
   markReadable(id: number, at: Millis): void {
-    if (Number.isNaN(this.records.readable(id))) this.records.setReadable(id, at);
+    this.records.markReadable(id, at);
   }
 
   readableAt(id: number): Millis | undefined {
@@ -172,14 +167,13 @@ export class Ledger {
   }
 
   fate(id: number): MessageFate | undefined {
-    const code = this.records.byte(id, FATE);
+    const code = this.records.fate(id);
     return code === PENDING ? undefined : FATE_CODES[code - 1];
   }
 
   /** The message is in the recipient's live mailbox: delivered, or late when it took longer than the threshold to become readable. */
   deliver(id: number, at: Millis, reason: string): MessageFate {
-    this.markReadable(id, at);
-    const fate: MessageFate = this.latencyOf(id, this.records.readable(id)) > this.options.lateThreshold ? 'deliveredLate' : 'delivered';
+    const fate: MessageFate = this.records.markReadable(id, at) > this.options.lateThreshold ? 'deliveredLate' : 'delivered';
     this.settle(id, fate, reason);
     this.hop(id, at, reason);
     return fate;
@@ -212,15 +206,13 @@ export class Ledger {
 
   /** Bounced and lost messages by reason so far (messages in flight not counted). */
   reasonsSoFar(): Record<string, number> {
-    return Object.fromEntries(this.reasonCounts);
+    return Object.fromEntries(this.settledCounts().reasons);
   }
 
   /** Settled messages by fate, then by reason, so far (stranded and pending are only given at the horizon). */
   causesSoFar(): Partial<Record<MessageFate, Record<string, number>>> {
     const causes: Partial<Record<MessageFate, Record<string, number>>> = {};
-    FATE_CODES.forEach((fate, index) => {
-      if (this.causeCounts[index]!.size > 0) causes[fate] = Object.fromEntries(this.causeCounts[index]!);
-    });
+    for (const [fate, byReason] of this.settledCounts().causes) if (byReason.size > 0) causes[fate] = Object.fromEntries(byReason);
     return causes;
   }
 
@@ -236,8 +228,7 @@ export class Ledger {
   summarize(resolvePending: (id: number) => PendingResolution): LedgerSummary {
     const recount = [0, 0, 0, 0, 0, 0];
     const counts = this.counts();
-    const reasons = new Map(this.reasonCounts);
-    const causes = new Map<MessageFate, Map<string, number>>(FATE_CODES.map((fate, index) => [fate, new Map(this.causeCounts[index])]));
+    const { reasons, causes } = this.settledCounts();
     const count = (fate: MessageFate, reason: string) => {
       let byReason = causes.get(fate);
       if (byReason === undefined) causes.set(fate, (byReason = new Map()));
@@ -246,7 +237,7 @@ export class Ledger {
     };
     const total = this.records.length;
     for (let id = 0; id < total; id++) {
-      const code = this.records.byte(id, FATE);
+      const code = this.records.fate(id);
       recount[code] = (recount[code] ?? 0) + 1;
       if (code !== PENDING) continue;
       const resolution = resolvePending(id);
@@ -276,7 +267,7 @@ export class Ledger {
     const entry = this.kept.get(id);
     const sentAt = this.records.sentAt(id);
     let fate = this.fate(id);
-    let reason = this.reasonNames.size > 0 && fate !== undefined ? this.reasonNames.value(this.records.byte(id, REASON)) : '';
+    let reason = this.reasonNames.size > 0 && fate !== undefined ? this.reasonNames.value(this.records.reason(id)) : '';
     let readableAt = this.readableAt(id);
     if (fate === undefined) {
       const resolution = resolvePending(id);
@@ -304,26 +295,42 @@ export class Ledger {
     return readableAt - this.records.sentAt(id);
   }
 
+  /** Gives the message its fate, once: its record's fate and reason in one write, and the tally. */
   private settle(id: number, fate: MessageFate, reason: string): void {
-    const current = this.records.byte(id, FATE);
-    if (current !== PENDING) {
-      throw new LedgerInvariantError(`message ${id} already ended as ${FATE_CODES[current - 1]}; it cannot also end as ${fate} (${reason})`);
-    }
-    const code = codeOf(fate);
-    this.records.setByte(id, FATE, code);
-    this.finalCounts[PENDING]!--;
-    this.finalCounts[code]!++;
-    // Most fates share a handful of reason strings: skip the map when it is the last one seen.
+    // Most fates share a handful of reason strings: skip the interner when it is the last one seen.
     let reasonIndex = this.lastReasonIndex;
     if (reason !== this.lastReason) {
       reasonIndex = this.reasonNames.intern(reason);
       this.lastReason = reason;
       this.lastReasonIndex = reasonIndex;
     }
-    if (reasonIndex > 255) throw new LedgerInvariantError(`too many distinct reasons (${reasonIndex + 1}); reasons must be a small fixed set`);
-    this.records.setByte(id, REASON, reasonIndex);
-    if (fate === 'bounced' || fate === 'lost') this.reasonCounts.set(reason, (this.reasonCounts.get(reason) ?? 0) + 1);
-    const byReason = this.causeCounts[code - 1]!;
-    byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+    if (reasonIndex > MAX_REASON) throw new LedgerInvariantError(`too many distinct reasons (${reasonIndex + 1}); reasons must be a small fixed set`);
+    const code = codeOf(fate);
+    const current = this.records.settle(id, code, reasonIndex);
+    if (current !== PENDING) {
+      throw new LedgerInvariantError(`message ${id} already ended as ${FATE_CODES[current - 1]}; it cannot also end as ${fate} (${reason})`);
+    }
+    this.finalCounts[PENDING]!--;
+    this.finalCounts[code]!++;
+    const key = code * (MAX_REASON + 1) + reasonIndex;
+    if (this.tally[key]!++ === 0) this.tallyOrder.push(key);
   }
+
+  /**
+   * Settled messages by fate then reason, and bounced or lost ones by reason, as maps in
+   * the order each first occurred (as counting into maps message by message would give).
+   */
+  private settledCounts(): { reasons: Map<string, number>; causes: Map<MessageFate, Map<string, number>> } {
+    const reasons = new Map<string, number>();
+    const causes = new Map<MessageFate, Map<string, number>>(FATE_CODES.map((fate) => [fate, new Map()]));
+    for (const key of this.tallyOrder) {
+      const fate = FATE_CODES[Math.floor(key / (MAX_REASON + 1)) - 1]!;
+      const reason = this.reasonNames.value(key % (MAX_REASON + 1));
+      const count = this.tally[key]!;
+      causes.get(fate)!.set(reason, count);
+      if (fate === 'bounced' || fate === 'lost') reasons.set(reason, (reasons.get(reason) ?? 0) + count);
+    }
+    return { reasons, causes };
+  }
+
 }

@@ -109,7 +109,7 @@ export class GeneratedTraffic {
     flow.next = Infinity;
     flow.drawn = this.draws++;
     const stopAt = this.options.stopAt;
-    let need = -Math.log(1 - flow.random.next());
+    let need = -Math.log(1 - flow.random.next32()); // 32 bits suffice for a unit exponential (up to 22.2)
     let clock = flow.clock;
     for (;;) {
       const rate = flow.hourRate;
@@ -153,7 +153,7 @@ export class GeneratedTraffic {
   private readonly arrive = (flow: Flow, now: Millis): void => {
     const recipient = this.volumes.pick(this.pick);
     if (flow.name === 'internal') this.options.sink.internal(this.volumes.pickOther(this.pick, recipient), recipient, now);
-    else this.options.sink.external(Math.floor(this.pick.next() * Math.max(1, this.options.senderOrganisations)), recipient, now);
+    else this.options.sink.external(Math.floor(this.pick.next32() * Math.max(1, this.options.senderOrganisations)), recipient, now);
     this.drawNext(flow);
     this.postEarliest();
   };

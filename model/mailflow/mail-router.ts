@@ -41,7 +41,7 @@ export interface MailRouterOptions {
   /** Share of that mail (ClientConfig.x500ReplyShare). */
   x500ReplyShare: number;
   /** Tells the migration service about new on-prem data (bound once the service exists). */
-  recordOnPremArrival: (address: string, bytes: number) => void;
+  recordOnPremArrival: (address: string, bytes: number, user: number) => void;
 }
 
 /**
@@ -415,7 +415,7 @@ export class MailRouter implements MailDestinations {
       return;
     }
     // dns §7.4: lognormal sizes, median ~15 KB, mean ~60-75 KB (sigma 1.7 gives ~64 KB).
-    this.options.recordOnPremArrival(address, Math.round(sizes.lognormal(15_000, 1.7)));
+    this.options.recordOnPremArrival(address, Math.round(sizes.lognormal(15_000, 1.7)), user);
     // Readable at once when the user's Outlook opens the on-prem mailbox (or there is no cloud mailbox yet).
     if (!cloudMailbox || clients.location(user, now) === 'on-prem') ledger.markReadable(messageId, now);
     if (cloudMailbox && this.batchGone) {

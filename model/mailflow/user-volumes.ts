@@ -46,7 +46,7 @@ export class UserVolumes {
    * once or twice, issue 9).
    */
   pick(random: RandomStream): number {
-    const point = random.next() * this.totalPerDay;
+    const point = random.next32() * this.totalPerDay; // 32 bits: one generator step (sim/random.ts)
     const cumulative = this.cumulative;
     const last = cumulative.length - 1;
     let index = this.guide[Math.min(last, Math.floor(point * this.slicesPerUnit))] ?? 0;

@@ -41,6 +41,8 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
   validateConcurrency(options);
   const { scheduler, config, tenant, trace } = options;
   const pending = new Map<string, PendingData>();
+  /** The same entries by the caller's slot for an address (recordOnPremArrival). */
+  const pendingBySlot: (PendingData | undefined)[] = [];
   // Looked up on every on-prem arrival, so a set rather than a scan of the recipients.
   const mailboxAddresses = new Set(config.organisation.recipients.filter(isMailbox).map((mailbox) => mailbox.address.toLowerCase()));
   const history: { status: BatchStatus; at: Millis }[] = [];
@@ -191,12 +193,12 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
     removeBatch: () => command('remove'),
     allowedCommands: () => (['create', 'start', 'stop', 'complete', 'remove'] as const).map(allowed),
     sourceChanged: () => batch?.engine.sourceChanged(),
-    recordOnPremArrival(address, bytes) {
-      // Called for every message that lands on-prem: one map look-up when the mailbox already
-      // has pending data under the address as given (the router's are lower case already;
-      // toLowerCase makes a new string every call, issue 9).
+    recordOnPremArrival(address, bytes, slot) {
+      // Called for every message that lands on-prem: with the caller's slot (the router's user
+      // index), an array read, as entries are emptied in place and never replaced; otherwise
+      // one map look-up under the address as given (toLowerCase makes a new string every call).
       let key = address;
-      let data = pending.get(key);
+      let data = slot === undefined ? pending.get(key) : pendingBySlot[slot] ?? pending.get(key);
       if (data === undefined) {
         key = address.toLowerCase();
         data = pending.get(key);
@@ -207,6 +209,7 @@ export function createMigrationService(options: MigrationServiceOptions): Migrat
         data = { bytes: 0, items: 0, large: 0 };
         pending.set(key, data);
       }
+      if (slot !== undefined) pendingBySlot[slot] = data;
       // Items over the target's MaxReceiveSize are skipped as large items (BLOG-LARGE, facts §5.2).
       if (bytes > config.tenant.maxReceiveSizeBytes) data.large++;
       else {

@@ -484,11 +484,17 @@ export class SyncEngine {
     return pending;
   }
 
-  /** Takes what arrived since the last snapshot (the pass's snapshot is now). */
+  /**
+   * Takes what arrived since the last snapshot (the pass's snapshot is now). The entry is
+   * emptied in place, never replaced, so the migration service may keep it per user.
+   */
   private takePending(address: string): PendingData {
-    const pending = this.options.pending.get(address) ?? emptyData();
-    this.options.pending.set(address, emptyData());
-    return pending;
+    const pending = this.pendingOf(address);
+    const taken = { bytes: pending.bytes, items: pending.items, large: pending.large };
+    pending.bytes = 0;
+    pending.items = 0;
+    pending.large = 0;
+    return taken;
   }
 }
 

@@ -112,8 +112,12 @@ export interface MigrationService {
   allowedCommands(): { command: BatchCommand; allowed: boolean; reason?: string }[];
   /** The source's state changed (decommissioned): running passes fail when it is now down. */
   sourceChanged(): void;
-  /** New on-prem data for the next incremental pass (one call is one item). */
-  recordOnPremArrival(address: string, bytes: number): void;
+  /**
+   * New on-prem data for the next incremental pass (one call is one item). `slot`, a small
+   * index the caller always gives with this address (the router's user index), lets the
+   * service find the mailbox without an address look-up.
+   */
+  recordOnPremArrival(address: string, bytes: number, slot?: number): void;
   batchStatus(): BatchStatus | 'None';
   statusHistory(): { status: BatchStatus; at: Millis }[];
   batchCounts(): BatchCounts;

@@ -97,7 +97,7 @@ export function buildWorld(config: SimulationConfig, trace: Trace, keepAllPaths:
     scheduler, ledger, tenant, onPrem, clients, users, sizes: random.stream('mailflow.size'),
     x500: random.stream('clients.x500'), x500ReplyShare: config.clients.x500ReplyShare ?? DEFAULT_CLIENTS.x500ReplyShare!,
     hosts: { oldMx: config.dns.oldMxHost, newMx: config.dns.newMxHost },
-    recordOnPremArrival: (address, bytes) => migration?.recordOnPremArrival(address, bytes),
+    recordOnPremArrival: (address, bytes, user) => migration?.recordOnPremArrival(address, bytes, user),
   });
   const mtas = createSendingMtas({
     scheduler, random, dns, config: config.senders, destinations: router,

@@ -25,9 +25,10 @@ describe('built-in scenario article-minimum-wait', () => {
     expect(removed - result.batch.lastSyncedAt!).toBeLessThan(24 * HOUR);
   });
 
-  it('article-minimum-wait: with seed 2 a straggler lands on-prem after the last pass and is stranded there', () => {
+  // Seed 60 is one of the three of seeds 1-200 where this happens (the scenario's description lists them).
+  it('article-minimum-wait: with seed 60 a straggler lands on-prem after the last pass and is stranded there', () => {
     const { config } = loadScenario('article-minimum-wait');
-    const result = simulate({ ...config, seed: 2 });
+    const result = simulate({ ...config, seed: 60 });
     expect(result.messages.stranded).toBeGreaterThan(0);
     expect(result.messages.lost).toBe(0);
     expect(result.reasons['stranded:external-via-old-mx']).toBe(result.messages.stranded);

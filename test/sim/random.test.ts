@@ -101,3 +101,18 @@ describe('distributions', () => {
     expect(() => random.weighted([])).toThrow(/positive weight/);
   });
 });
+
+describe('RandomStream.next32', () => {
+  it('draws 32-bit uniforms in [0, 1), one generator step each: two advance the stream as far as one next()', () => {
+    const short = new RandomStreams(7).stream('picks');
+    const long = new RandomStreams(7).stream('picks');
+    const first = short.next32();
+    const value = long.next();
+    expect(first * 2 ** 32).toBe(Math.floor(first * 2 ** 32));
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(first).toBeLessThan(1);
+    expect(Math.abs(value - first)).toBeLessThan(2 ** -32); // next() is this step plus 21 bits of the following one
+    short.next32();
+    expect(short.next()).toBe(long.next());
+  });
+});

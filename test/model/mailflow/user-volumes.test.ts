@@ -19,13 +19,14 @@ describe('UserVolumes.pick (guide table)', () => {
       const volumes = new UserVolumes(count, 80, 0.8, random.stream(`volume-${count}`));
       const draws = random.stream(`draws-${count}`);
       for (let index = 0; index < 5_000; index++) {
-        const value = draws.next();
-        const fixed = { next: () => value } as RandomStream;
+        const value = draws.next32(); // pick draws 32 bits
+        const fixed = { next32: () => value } as RandomStream;
         expect(volumes.pick(fixed)).toBe(reference(volumes, value * volumes.totalPerDay));
       }
       // The extremes of the draw.
-      expect(volumes.pick({ next: () => 0 } as RandomStream)).toBe(reference(volumes, 0));
-      expect(volumes.pick({ next: () => 1 - 2 ** -53 } as RandomStream)).toBe(count - 1);
+      expect(volumes.pick({ next32: () => 0 } as RandomStream)).toBe(reference(volumes, 0));
+      expect(volumes.pick({ next32: () => 1 - 2 ** -32 } as RandomStream)).toBe(count - 1);
+      expect(volumes.pick({ next32: () => 1 - 2 ** -53 } as RandomStream)).toBe(count - 1);
     }
   });
 });
