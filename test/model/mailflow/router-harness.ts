@@ -64,10 +64,9 @@ export function routerHarness(options: HarnessOptions = {}) {
       password[userIndex(n)] = location === 'cloud';
       readsCloud[userIndex(n)] = location === 'cloud';
     },
-    /** User `n` reads the cloud mailbox (on the web, say) while Outlook stays where it is. */
-    readsCloudMailbox(n: number, signedIn = true) {
-      readsCloud[userIndex(n)] = true;
-      password[userIndex(n)] = signedIn;
+    /** User `n` got the new password (their Outlook stays where it is). */
+    givePassword(n: number) {
+      password[userIndex(n)] = true;
     },
     /** An external message from outside to user `n`, offered to `host` at `at`. */
     inbound(host: string, to: string, at: Millis) {
