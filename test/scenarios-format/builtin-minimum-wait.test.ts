@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../scenarios/index.js';
 import { simulate } from '../../model/index.js';
 import { HOUR } from '../../sim/index.js';
-import { builtinFindings, builtinRun, builtinScenario } from '../fixtures/builtin-runs.js';
+import { builtinFindings, builtinRun } from '../fixtures/builtin-runs.js';
 
 /**
  * article-minimum-wait: the article's 72 h taken literally, with the measured resolver mix.
@@ -24,7 +25,7 @@ describe('built-in scenario article-minimum-wait', () => {
   });
 
   it('article-minimum-wait: with seed 2 a straggler lands on-prem after the last pass and is stranded there', () => {
-    const { config } = builtinScenario('article-minimum-wait');
+    const { config } = loadScenario('article-minimum-wait');
     const result = simulate({ ...config, seed: 2 });
     expect(result.messages.stranded).toBeGreaterThan(0);
     expect(result.messages.lost).toBe(0);
