@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenarios/index.js';
-import { checkPlan } from '../../model/checker/index.js';
 import { simulate } from '../../model/index.js';
 import { HOUR } from '../../sim/index.js';
+import { builtinFindings, builtinRun } from '../fixtures/builtin-runs.js';
 
 /**
  * article-minimum-wait: the article's 72 h taken literally, with the measured resolver mix.
@@ -10,9 +10,8 @@ import { HOUR } from '../../sim/index.js';
  */
 describe('built-in scenario article-minimum-wait', () => {
   it('article-minimum-wait: removed exactly 72 h after the switch; seed 1 loses nothing, yet the checker cannot call it safe', () => {
-    const { config } = loadScenario('article-minimum-wait');
-    const findings = checkPlan(config);
-    const result = simulate(config);
+    const findings = builtinFindings('article-minimum-wait');
+    const result = builtinRun('article-minimum-wait');
     const switched = result.actions.find((action) => action.action === 'switchMx')!.at;
     const removed = result.actions.find((action) => action.action === 'removeBatch')!.at;
     expect(removed - switched).toBe(72 * HOUR);

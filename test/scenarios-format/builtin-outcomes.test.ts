@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../scenarios/index.js';
 import { checkPlan } from '../../model/checker/index.js';
 import { simulate } from '../../model/index.js';
 import { HOUR } from '../../sim/index.js';
+import { builtinFindings, builtinRun, builtinScenario } from '../fixtures/builtin-runs.js';
 
 /** The built-in scenarios' expected outcomes, part 2 (part 1: test/scenarios/builtin.test.ts). */
 
-const run = (name: string) => {
-  const { config } = loadScenario(name);
-  return { config, findings: checkPlan(config), result: simulate(config) };
-};
+const run = (name: string) => ({ config: builtinScenario(name).config, findings: builtinFindings(name), result: builtinRun(name) });
 const errorRules = (findings: ReturnType<typeof checkPlan>) => findings.filter((finding) => finding.severity === 'error').map((finding) => finding.rule);
 
 describe('built-in scenario outcomes', () => {
@@ -28,7 +25,7 @@ describe('built-in scenario outcomes', () => {
     expect(errorRules(findings)).toEqual([]);
     expect(findings.map((finding) => finding.rule)).toContain('schedule.ttl-not-lowered-in-time');
     expect(result.messages.lost + result.messages.bounced + result.messages.stranded + result.messages.pending).toBe(0);
-    const lowered = simulate({ ...loadScenario('ttl-not-lowered').config, dns: { ...loadScenario('ttl-not-lowered').config.dns, initialMxTtl: HOUR } });
+    const lowered = simulate({ ...builtinScenario('ttl-not-lowered').config, dns: { ...builtinScenario('ttl-not-lowered').config.dns, initialMxTtl: HOUR } });
     expect(result.messages.deliveredLate).toBeGreaterThan(lowered.messages.deliveredLate);
   });
 

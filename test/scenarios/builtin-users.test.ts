@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarioNames, loadScenario } from '../../scenarios/index.js';
-import { checkPlan } from '../../model/checker/index.js';
-import { simulate, type SimulationResult } from '../../model/index.js';
+import { builtinScenarioNames } from '../../scenarios/index.js';
+import type { SimulationResult } from '../../model/index.js';
 import { MESSAGE_CAUSES } from '../../model/ledger/index.js';
+import { builtinFindings, builtinRun, builtinScenario } from '../fixtures/builtin-runs.js';
 
 /**
  * The users' side of the built-in scenarios (issue 13): each description names the cause
@@ -10,16 +10,8 @@ import { MESSAGE_CAUSES } from '../../model/ledger/index.js';
  * show their failure while the checker predicts it.
  */
 
-const results = new Map<string, SimulationResult>();
-const run = (name: string): SimulationResult => {
-  let result = results.get(name);
-  if (result === undefined) {
-    result = simulate(loadScenario(name).config);
-    results.set(name, result);
-  }
-  return result;
-};
-const errorRules = (name: string) => checkPlan(loadScenario(name).config).filter((finding) => finding.severity === 'error').map((finding) => finding.rule);
+const run = builtinRun;
+const errorRules = (name: string) => builtinFindings(name).filter((finding) => finding.severity === 'error').map((finding) => finding.rule);
 
 /** The words a description uses for a cause (the run's largest cause must be named in its story). */
 const STORY_WORDS: Record<string, RegExp> = {
@@ -45,11 +37,12 @@ function largestCause(result: SimulationResult): string | undefined {
   return best?.[0];
 }
 
+// max is a benchmark (2,000 mailboxes); too-many migrates nothing, like dirsync-left-on.
+const names = builtinScenarioNames().filter((name) => name !== 'max' && name !== 'too-many');
+
 describe('built-in stories match their runs', () => {
-  // max is a benchmark (2,000 mailboxes); too-many migrates nothing, like dirsync-left-on.
-  const names = builtinScenarioNames().filter((name) => name !== 'max' && name !== 'too-many');
   it.each(names)('%s: the description names the largest cause of its run', (name) => {
-    const description = loadScenario(name).description ?? '';
+    const description = builtinScenario(name).description ?? '';
     const cause = largestCause(run(name));
     if (cause === undefined) {
       expect(description.replace(/\s+/g, ' ')).toMatch(/[Nn]othing is lost|loses none|strands none|nothing (is )?migrated|nothing migrates|refused|fails/);
@@ -104,8 +97,8 @@ describe('users-side built-ins (issue 13)', () => {
 
   it('every cause a built-in shows is in the one exported list of causes, or is a destination bounce', () => {
     const known = new Set(MESSAGE_CAUSES.map((cause) => cause.key));
-    for (const [name, result] of results) {
-      for (const byCause of Object.values(result.causes)) {
+    for (const name of names) {
+      for (const byCause of Object.values(run(name).causes)) {
         for (const cause of Object.keys(byCause ?? {})) expect(known.has(cause) || /5\.\d\.\d|4\.4\.7|ndr-/.test(cause), `${name}: ${cause}`).toBe(true);
       }
     }

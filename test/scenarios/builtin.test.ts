@@ -4,6 +4,7 @@ import { checkPlan } from '../../model/checker/index.js';
 import { simulate } from '../../model/index.js';
 import { testEndpoint } from '../../model/migration/index.js';
 import { HOUR } from '../../sim/index.js';
+import { builtinFindings, builtinRun, builtinScenario } from '../fixtures/builtin-runs.js';
 
 /**
  * The built-in scenarios' expected outcomes (issue 5), part 1: the textbook run and the
@@ -11,7 +12,7 @@ import { HOUR } from '../../sim/index.js';
  * test/scenarios-format/builtin-outcomes.test.ts (kept apart so each file stays quick).
  */
 
-const errorRules = (name: string) => checkPlan(loadScenario(name).config).filter((finding) => finding.severity === 'error').map((finding) => finding.rule);
+const errorRules = (name: string) => builtinFindings(name).filter((finding) => finding.severity === 'error').map((finding) => finding.rule);
 
 describe('built-in scenarios', () => {
   it('are all present and load', () => {
@@ -24,10 +25,10 @@ describe('built-in scenarios', () => {
   });
 
   it('textbook: 150 mailboxes, the article to the letter, nothing lost, nothing bounced, and the checker agrees', () => {
-    const { config } = loadScenario('textbook');
+    const { config } = builtinScenario('textbook');
     expect(config.organisation.recipients).toHaveLength(150);
-    expect(checkPlan(config)).toEqual([]);
-    const result = simulate(config);
+    expect(builtinFindings('textbook')).toEqual([]);
+    const result = builtinRun('textbook');
     expect(result.actions.every((action) => action.outcome === 'done')).toBe(true);
     expect(result.actions.map((action) => action.action)).toContain('decommission');
     expect(result.mailboxes.synced).toBe(150);
@@ -53,10 +54,10 @@ describe('built-in scenarios', () => {
   });
 
   it('too-many: 2,001 mailboxes, the batch is refused and nothing migrates', () => {
-    const { config } = loadScenario('too-many');
+    const { config } = builtinScenario('too-many');
     expect(config.organisation.recipients).toHaveLength(2001);
     expect(errorRules('too-many')).toContain('preflight.too-many-mailboxes');
-    const result = simulate(config);
+    const result = builtinRun('too-many');
     expect(result.actions.find((action) => action.action === 'createBatch')?.outcome).toBe('refused');
     expect(result.mailboxes.synced).toBe(0);
     expect(result.messages.lost + result.messages.bounced).toBe(0);
@@ -64,19 +65,19 @@ describe('built-in scenarios', () => {
 
   it('dirsync-left-on: refused batch, reported by the checker', () => {
     expect(errorRules('dirsync-left-on')).toContain('preflight.directory-sync-on');
-    const result = simulate(loadScenario('dirsync-left-on').config);
+    const result = builtinRun('dirsync-left-on');
     expect(result.actions.find((action) => action.action === 'createBatch')?.detail).toMatch(/[Dd]irectory synchronization/);
     expect(result.mailboxes.synced).toBe(0);
   });
 
   it('exchange-2003-ports-closed: manual endpoint settings, so the closed ports are what fails; nothing migrates', () => {
-    const { config } = loadScenario('exchange-2003-ports-closed');
+    const { config } = builtinScenario('exchange-2003-ports-closed');
     expect(config.endpoint.mode).toBe('manual');
     expect(errorRules('exchange-2003-ports-closed')).toContain('preflight.exchange-2003-ports');
     expect(testEndpoint(config).cause).toBe('exchange-2003-ports');
     // With the ports open the same settings connect: the ports are the only fault.
     expect(testEndpoint({ ...config, organisation: { ...config.organisation, server: { ...config.organisation.server, rpcPorts6001To6004Open: true } } }).result).toBe('Success');
-    const result = simulate(config);
+    const result = builtinRun('exchange-2003-ports-closed');
     const endpoint = result.actions.find((action) => action.action === 'createEndpoint');
     expect(endpoint?.outcome).toBe('refused');
     expect(endpoint?.detail).toMatch(/6001, 6002 or 6004/);

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { builtinScenarioNames } from '../../scenarios/index.js';
-import { goldenRuns, GOLDEN_SEED, type GoldenRun } from './golden-runs.js';
+import { goldenRuns, goldenSimulation, GOLDEN_SEED, type GoldenRun } from './golden-runs.js';
 
 /**
  * Golden truths of the built-in scenarios (issue 20): at seed 1, each one's trace hash, the
@@ -30,6 +30,16 @@ describe('golden built-in runs', () => {
     const other = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 })) as Record<string, GoldenRun>;
     expect(other, 'a second process gives the same golden runs (determinism across processes)').toEqual(runs);
   }, 240_000);
+
+  it('the command and the model give the same golden run', async () => {
+    const runs = await goldenRuns(); // this process's runs, already made above
+    for (const name of builtinScenarioNames()) {
+      const result = goldenSimulation(name);
+      expect(result.traceHash, `${name}: cutover run and simulate disagree`).toBe(runs[name]!.traceHash);
+      const largest = Object.entries(result.reasons).filter(([, count]) => count > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'none';
+      expect(largest, `${name}: the model's largest cause`).toBe(runs[name]!.largestCause);
+    }
+  });
 
   it('the table holds both outcomes: some built-ins pass and some fail with a named cause', () => {
     const pinned = JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, GoldenRun>;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../../model/index.js';
 import { strandedPrevention } from '../../../model/simulation/runtime-findings.js';
-import { loadScenario } from '../../../scenarios/index.js';
+import { builtinRun } from '../../fixtures/builtin-runs.js';
 
 /** runtime.mail-stranded's fix names what prevents the causes this run had (issue 15 point 7), not always the MX advice. */
 describe('the stranded-mail fix follows its cause', () => {
@@ -14,7 +13,7 @@ describe('the stranded-mail fix follows its cause', () => {
   });
 
   it('early-batch-delete strands mail from outside senders only, and its finding gives the MX advice alone', () => {
-    const result = simulate(loadScenario('early-batch-delete').config);
+    const result = builtinRun('early-batch-delete');
     expect(Object.keys(result.causes.stranded ?? {})).toEqual(['stranded:external-via-old-mx']);
     const finding = result.findings.find((entry) => entry.rule === 'runtime.mail-stranded');
     expect(finding?.fix).toMatch(/Next time lower the MX TTL early and wait 72 hours/);
