@@ -9,7 +9,7 @@ export { cleanPlanLosesNothing, lossesExplained, type AgreementOptions } from '.
 export { sameRun, deterministic } from './determinism.js';
 export { batchTransitionsAllowed, allowedBatchTransitions, machineTransitions } from './batch-transitions.js';
 export {
-  removeBatchLater, lowerTtlEarlier, moreConcurrency, keepingAllPaths, doneAt, oldHostAcceptedAfter, initialSyncEndedAt,
+  removeBatchLater, lowerTtlEarlier, moreConcurrency, keepingAllPaths, KEPT_PATHS_LIMIT, doneAt, oldHostAcceptedAfter, initialSyncEndedAt,
 } from './metamorphic-transforms.js';
 export { removingLaterLosesNoMore, loweringTtlEarlierSendsNoMoreToOldHost, moreConcurrencyNeverSlower } from './metamorphic.js';
 export { checkScenario, checkScenarioInvariants, type ScenarioCheckOptions, type MetamorphicKnobs } from './check-scenario.js';

@@ -29,8 +29,11 @@ export function moreConcurrency(config: SimulationConfig, extra: number): Simula
   return { ...config, endpoint: { ...config.endpoint, maxConcurrentMigrations } };
 }
 
+/** How many paths `keepingAllPaths` keeps: a run that sends more has only a sample of them. */
+export const KEPT_PATHS_LIMIT = 1_000_000;
+
 /** Keeps every message's path (paths are sampled on their own random stream, so no other draw moves). */
-export const keepingAllPaths = (config: SimulationConfig): SimulationConfig => ({ ...config, ledger: { ...config.ledger, sampledPaths: 1_000_000 } });
+export const keepingAllPaths = (config: SimulationConfig): SimulationConfig => ({ ...config, ledger: { ...config.ledger, sampledPaths: KEPT_PATHS_LIMIT } });
 
 /** When the first admin action of a kind was done, if it was. */
 export const doneAt = (result: SimulationResult, action: PlannedAction['action']): Millis | undefined =>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR, MINUTE } from '../../../sim/index.js';
+import { DAY, HOUR, MINUTE, SECOND } from '../../../sim/index.js';
 import type { Finding, MessageTrace, SimulationResult } from '../../../model/result.js';
 import {
   allowedBatchTransitions, assertInvariant, batchTransitionsAllowed, cleanPlanLosesNothing, conservation, initialSyncEndedAt, lossesExplained,
-  oldHostAcceptedAfter, sameRun,
+  oldHostAcceptedAfter, sameRun, loweringTtlEarlierSendsNoMoreToOldHost, KEPT_PATHS_LIMIT,
 } from '../../../testing/invariants/index.js';
 import { smallConfig } from '../../fixtures/config.js';
 import { fixtureResult } from '../../fixtures/simulation-result.js';
@@ -74,5 +74,50 @@ describe('determinism and batch transitions', () => {
   it('counts old-host acceptances after a moment from kept paths', () => {
     const accepted = (at: number): MessageTrace => ({ ...trace(at, 'u@c.com', 'delivered', 'delivered:on-prem'), path: [{ at, step: 'accepted:old-host' }] });
     expect(oldHostAcceptedAfter(fixtureResult({ traces: [accepted(MINUTE), accepted(2 * HOUR), accepted(3 * HOUR)] }), HOUR)).toBe(2);
+  });
+});
+
+describe('lowering the TTL earlier: kept paths only where they count', () => {
+  // A run of `max` sends 4.7M messages: keeping every path of two such runs took 4 GB and
+  // ended `cutover fuzz max` out of memory, on a case whose switch never happened.
+  const config = (() => {
+    const base = smallConfig();
+    return {
+      ...base,
+      dns: { ...base.dns, initialMxTtl: DAY },
+      plan: base.plan.map((action) => (action.action === 'setMxTtl' ? { ...action, timing: { at: 2 * HOUR }, ttl: 300 * SECOND } : action)),
+    };
+  })();
+  const actions = (lowered: number) => [
+    { action: 'setMxTtl' as const, at: lowered, outcome: 'done' as const, detail: 'TTL lowered' },
+    { action: 'switchMx' as const, at: 24 * HOUR, outcome: 'done' as const, detail: 'MX switched' },
+  ];
+  const recording = (sent: number, withSwitch = true) => {
+    const sampled: number[] = [];
+    const simulate = (scenario: typeof config) => {
+      sampled.push(scenario.ledger.sampledPaths);
+      const lowered = scenario.plan.find((action) => action.action === 'setMxTtl')!.timing;
+      const at = 'at' in lowered ? lowered.at : 0;
+      return fixtureResult({ messages: { ...counts(sent, 0, 0) }, reasons: {}, traces: [], actions: withSwitch ? actions(at) : actions(at).slice(0, 1) });
+    };
+    return { sampled, simulate };
+  };
+
+  it('decides its premises on a plain run: no switch means no run with every path kept', () => {
+    const { sampled, simulate } = recording(10, false);
+    expect(loweringTtlEarlierSendsNoMoreToOldHost(config, HOUR, simulate)).toEqual({ ok: true, vacuous: 'the TTL was not lowered before a switch' });
+    expect(sampled).toEqual([config.ledger.sampledPaths]);
+  });
+
+  it('compares nothing when a run sends more messages than every path can be kept for', () => {
+    const { sampled, simulate } = recording(KEPT_PATHS_LIMIT + 1);
+    expect(loweringTtlEarlierSendsNoMoreToOldHost(config, HOUR, simulate)).toEqual({ ok: true, vacuous: `more than ${KEPT_PATHS_LIMIT} messages: not every path can be kept` });
+    expect(sampled).toEqual([config.ledger.sampledPaths]);
+  });
+
+  it('keeps every path of both runs when the comparison is made', () => {
+    const { sampled, simulate } = recording(10);
+    expect(loweringTtlEarlierSendsNoMoreToOldHost(config, HOUR, simulate)).toEqual({ ok: true });
+    expect(sampled).toEqual([config.ledger.sampledPaths, KEPT_PATHS_LIMIT, KEPT_PATHS_LIMIT]);
   });
 });
