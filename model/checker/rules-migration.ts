@@ -1,7 +1,7 @@
 import { formatDurationForPeople } from '../../sim/index.js';
 import type { SimulationConfig } from '../config.js';
 import type { Finding } from '../result.js';
-import { gap } from './moment.js';
+import { gap, type Moment } from './moment.js';
 import { earliest, finding, span, STEP } from './steps.js';
 import { all, first, firstOnDomain, type Timeline } from './timeline.js';
 
@@ -55,13 +55,29 @@ export function switchRules(config: SimulationConfig, timeline: Timeline): Findi
       ? [finding('schedule.no-mx-switch', 'warning', STEP.route, 'the MX is never switched: mail keeps going to the on-prem server', 'add `- { action: switch-mx, at: "24h after initial-sync-done" }`')]
       : [];
   }
-  if (!anchors.initialSyncDone) return [];
+  const findings = verifiedBeforeSwitch(config, timeline, switched.moment);
+  if (!anchors.initialSyncDone) return findings;
   const margin = gap(switched.moment, anchors.initialSyncDone, bounds);
-  if (margin.low >= 0) return [];
+  if (margin.low >= 0) return findings;
   const { low, high } = bounds.initialSync;
-  return [finding('schedule.mx-switched-before-sync', 'error', STEP.route,
+  return [...findings, finding('schedule.mx-switched-before-sync', 'error', STEP.route,
     `the MX may be switched before the initial sync is done (estimated ${span(low, high)} after the batch starts): mail to mailboxes not yet provisioned in the cloud bounces`,
     'switch the MX relative to the sync: `at: "24h after initial-sync-done"`, or later than the pessimistic estimate', { at: earliest(switched.moment, bounds) })];
+}
+
+/**
+ * Exchange Online accepts mail only for a verified domain: a switch that may come before the
+ * primary domain's verification sends mail that the tenant rejects (550 5.4.1). A plan with
+ * no verification at all is the pre-flight rule's error; this is the one that verifies too late.
+ */
+function verifiedBeforeSwitch(config: SimulationConfig, timeline: Timeline, switchedAt: Moment): Finding[] {
+  const domain = config.organisation.domain.toLowerCase();
+  if (config.tenant.verifiedDomains.some((name) => name.toLowerCase() === domain)) return [];
+  const verify = firstOnDomain(config, timeline, 'verifyDomain', 0);
+  if (!verify?.moment || gap(switchedAt, verify.moment, timeline.bounds).low >= 0) return [];
+  return [finding('schedule.mx-switched-before-verified', 'error', STEP.route,
+    `the MX of ${domain} may point at Microsoft 365 before the domain is verified in the tenant: until then Exchange Online rejects its mail (550 5.4.1) and senders get a bounce`,
+    'verify the domain before the switch: `- { action: verify-domain, at: 20m }` after the TXT record is published, and switch the MX after the initial sync', { at: earliest(switchedAt, timeline.bounds) })];
 }
 
 /**

@@ -23,6 +23,7 @@ export type ScheduleRule =
   | 'schedule.verify-before-txt-propagated'
   | 'schedule.batch-not-started'
   | 'schedule.mx-switched-before-sync'
+  | 'schedule.mx-switched-before-verified'
   | 'schedule.no-mx-switch'
   | 'schedule.ttl-not-lowered-in-time'
   | 'schedule.batch-removed-without-switch'

@@ -60,7 +60,7 @@ export const LOSS_CAUSES: Readonly<Record<string, readonly string[]>> = {
   'mailbox-disabled-5.1.10': LICENCES,
   'sender-outlook-on-decommissioned-server': ['schedule.decommission-too-early', 'schedule.clients-not-moved-before-removal', 'schedule.no-autodiscover-cname', 'schedule.scp-pointer-not-cleared', ...NO_CLOUD_MAILBOX],
   'queue-expired-4.4.7': [...UNREACHABLE, ...NO_CLOUD_MAILBOX],
-  'exo-domain-not-accepted-5.4.1': ['preflight.domain-not-verified', 'schedule.verify-before-txt-propagated', 'schedule.mx-switched-before-sync', 'schedule.action-never-runs', 'schedule.action-after-horizon'],
+  'exo-domain-not-accepted-5.4.1': ['preflight.domain-not-verified', 'schedule.mx-switched-before-verified', 'schedule.verify-before-txt-propagated', 'schedule.mx-switched-before-sync', 'schedule.action-never-runs', 'schedule.action-after-horizon'],
   'exo-recipient-not-found-5.1.10': [...NO_CLOUD_MAILBOX, 'schedule.declared-faults'],
 };
 

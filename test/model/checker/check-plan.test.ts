@@ -38,6 +38,15 @@ describe('checkPlan', () => {
     expect(errors(findings)).toContain('schedule.verify-before-txt-propagated');
   });
 
+  it('schedule.mx-switched-before-verified: a switch that may come before the domain is verified (550 5.4.1)', () => {
+    const late = checkPlan(textbookWith({ 'verify-domain': '{ action: verify-domain, at: "2d after initial-sync-done" }' }));
+    expect(late.find((finding) => finding.rule === 'schedule.mx-switched-before-verified')).toMatchObject({ severity: 'error', step: expect.stringContaining('Step 5') });
+    expect(rules(checkPlan(textbookWith({})))).not.toContain('schedule.mx-switched-before-verified');
+    // Verified from the start: no verification needed before the switch.
+    expect(rules(checkPlan(textbookWith({ 'verify-domain': '{ action: verify-domain, at: "2d after initial-sync-done" }' }, 'tenant: { verifiedDomains: [contoso.com] }'))))
+      .not.toContain('schedule.mx-switched-before-verified');
+  });
+
   it('schedule.batch-not-started: manual start missing, or before the batch exists', () => {
     expect(errors(checkPlan(textbookWith({ 'start-batch': null })))).toContain('schedule.batch-not-started');
     expect(errors(checkPlan(textbookWith({ 'start-batch': '{ action: start-batch, at: 10m }' })))).toContain('schedule.batch-not-started');
