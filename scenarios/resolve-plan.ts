@@ -64,9 +64,18 @@ export function resolveFaults(entries: NonNullable<ScenarioFile['faults']>): Dec
   }));
 }
 
-export function resolveMessages(entries: NonNullable<NonNullable<ScenarioFile['mailFlow']>['explicit']>): ExplicitMessage[] {
-  return entries.map((message) => {
+/**
+ * The twin follows mail to the organisation (inbound and internal), so an explicit message is
+ * addressed to one of its accepted domains (`domains`, lower case); mail to the internet is
+ * not modelled and `fail` says so rather than bouncing it as an unknown recipient.
+ */
+export function resolveMessages(entries: NonNullable<NonNullable<ScenarioFile['mailFlow']>['explicit']>, fail: ResolveFailure, domains: readonly string[]): ExplicitMessage[] {
+  return entries.map((message, index) => {
     const resolved: ExplicitMessage = { at: parseDuration(message.at), from: message.from.toLowerCase(), to: message.to.toLowerCase() };
+    const domain = resolved.to.slice(resolved.to.lastIndexOf('@') + 1);
+    if (!domains.includes(domain)) {
+      fail(['mailFlow', 'explicit', index, 'to'], `${message.to} is not in an accepted domain of the organisation; expected an address in ${domains.join(', ')} (the twin follows mail to the organisation: mail to the internet is not modelled)`);
+    }
     if (message.label !== undefined) resolved.label = message.label;
     return resolved;
   });

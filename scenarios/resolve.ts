@@ -209,7 +209,7 @@ export function resolveScenario(file: ScenarioFile, fallbackName: string, fail: 
     },
     mailFlow: {
       ...(generatedFlow === false ? {} : { generated: { ...DEFAULT_GENERATED_MAIL_FLOW, ...definedOnly(generatedFlow ?? {}) } }),
-      explicit: resolveMessages(file.mailFlow?.explicit ?? []),
+      explicit: resolveMessages(file.mailFlow?.explicit ?? [], fail, [domain, ...additionalDomains.map((extra) => extra.name)]),
     },
     clients: {
       domainJoinedFraction: file.clients?.domainJoinedFraction ?? DEFAULT_CLIENTS.domainJoinedFraction,

@@ -113,6 +113,13 @@ describe('two accepted domains, each with its own MX', () => {
     expect(() => parseScenario(text, 'two-domains.yaml')).toThrow(/northwind\.com is not an accepted domain/);
   });
 
+  it('takes explicit mail to any accepted domain and refuses mail to the internet (not modelled), at its line', () => {
+    const base = scenario({ switchFabrikam: true, verifyFabrikam: true });
+    expect(parseScenario(base, 'two-domains.yaml').config.mailFlow.explicit.map((message) => message.to)).toContain('bob@fabrikam.com');
+    const outbound = base.replace('from: partner@example.org, to: bob@fabrikam.com, label: f1', 'from: bob@fabrikam.com, to: partner@example.org, label: f1');
+    expect(() => parseScenario(outbound, 'two-domains.yaml')).toThrow(/^partner@example\.org is not in an accepted domain of the organisation; expected an address in contoso\.com, fabrikam\.com/);
+  });
+
   it('refuses a domain listed twice and more additional domains than the range allows, at the entry', () => {
     const base = scenario({ switchFabrikam: true, verifyFabrikam: true });
     expect(() => parseScenario(base.replace('[fabrikam.com]', '[fabrikam.com, Contoso.com]'), 'x.yaml')).toThrow(/contoso\.com is listed twice/);
