@@ -75,7 +75,8 @@ const rules: Rule[] = [
       const affected = mailboxesIn(mailboxes, extra.name);
       if (order === 'initially' || order === 'before' || affected.length === 0) return [];
       const when = order === 'unproven' ? 'may not be verified before the batch is created' : order === 'after' ? 'is verified only after the batch is created' : 'is never verified in the tenant';
-      return [finding('preflight.additional-domain-not-verified', 'warning', STEP_1,
+      // As for the primary: an error when the plan surely verifies too late or never (its mail bounces), a warning when only a run can tell.
+      return [finding('preflight.additional-domain-not-verified', order === 'unproven' ? 'warning' : 'error', STEP_1,
         `The accepted domain ${extra.name} ${when}: its ${affected.length} mailbox(es) fail to provision (CUTPS), and mail to them that reaches Exchange Online bounces (550 5.4.1).`,
         `Publish the TXT record of ${extra.name}, wait about 15 minutes and verify it before creating the batch and before switching its MX: \`- { action: publish-verification-txt, domain: ${extra.name}, at: 0s }\` and \`- { action: verify-domain, domain: ${extra.name}, at: 20m }\`.`,
         addresses(affected))];

@@ -98,13 +98,13 @@ describe('two accepted domains, each with its own MX', () => {
     expect(findings[0]!.message).toContain('fabrikam.com');
   });
 
-  it('an unverified second domain: its mailboxes fail to provision, its mail bounces 5.4.1 in Exchange Online, and the checker warns', () => {
+  it('an unverified second domain: its mailboxes fail to provision, its mail bounces 5.4.1 in Exchange Online, and the checker gives an error', () => {
     const { config, result, trace } = run({ switchFabrikam: true, verifyFabrikam: false });
     expect(trace('c1').fate).toBe('delivered');
     expect(trace('f2')).toMatchObject({ fate: 'bounced', reason: 'exo-domain-not-accepted-5.4.1' });
     expect(result.reasons['exo-domain-not-accepted-5.4.1']).toBeGreaterThanOrEqual(1);
     const finding = checkPlan(config).find((candidate) => candidate.rule === 'preflight.additional-domain-not-verified');
-    expect(finding).toMatchObject({ severity: 'warning', subjects: ['bob@fabrikam.com', 'dora@fabrikam.com'] });
+    expect(finding).toMatchObject({ severity: 'error', subjects: ['bob@fabrikam.com', 'dora@fabrikam.com'] });
     expect(finding!.fix).toContain('verify-domain, domain: fabrikam.com');
   });
 

@@ -101,7 +101,7 @@ describe('pre-flight rules', () => {
     // The primary's TXT record does not verify fabrikam.com, nor does verifying the primary.
     const wrong = rule(planned([{ action: 'publishVerificationTxt', timing: { at: 0 } }, { action: 'verifyDomain', timing: { at: 1_200_000 }, domain: 'fabrikam.com' }, { action: 'verifyDomain', timing: { at: 1_200_000 } }, batch]));
     expect(wrong).toHaveLength(1);
-    expect(wrong[0]!.severity).toBe('warning');
+    expect(wrong[0]!.severity).toBe('error');
     expect(wrong[0]!.subjects).toEqual(['anna@fabrikam.com']);
     expect(wrong[0]!.fix).toContain('verify-domain, domain: fabrikam.com');
   });
