@@ -23,6 +23,7 @@ export function batchRules(config: SimulationConfig, timeline: Timeline): Findin
       'the batch is created before (or without) the migration endpoint it needs, so its creation is refused',
       'create the endpoint first: `- { action: create-endpoint, at: ... }` before create-batch', { at: earliest(creation.moment, bounds) }));
   }
+  findings.push(...verifiedBeforeBatch(config, timeline, creation.moment));
   const verify = first(timeline, 'verifyDomain');
   if (verify?.moment && !config.dns.verificationTxtPublished) {
     const publish = first(timeline, 'publishVerificationTxt');
@@ -63,6 +64,21 @@ export function switchRules(config: SimulationConfig, timeline: Timeline): Findi
   return [...findings, finding('schedule.mx-switched-before-sync', 'error', STEP.route,
     `the MX may be switched before the initial sync is done (estimated ${span(low, high)} after the batch starts): mail to mailboxes not yet provisioned in the cloud bounces`,
     'switch the MX relative to the sync: `at: "24h after initial-sync-done"`, or later than the pessimistic estimate', { at: earliest(switched.moment, bounds) })];
+}
+
+/**
+ * The pre-flight rule places only absolute times; a verification timed from an event (say
+ * "11m after batch-started") is placed here on the timeline. One that may come after the batch
+ * is created leaves every user to fail provisioning (CUTPS) while their mail keeps coming.
+ */
+function verifiedBeforeBatch(config: SimulationConfig, timeline: Timeline, createdAt: Moment): Finding[] {
+  const domain = config.organisation.domain.toLowerCase();
+  if (config.tenant.verifiedDomains.some((name) => name.toLowerCase() === domain)) return [];
+  const verify = firstOnDomain(config, timeline, 'verifyDomain', 0);
+  if (!verify?.moment || gap(createdAt, verify.moment, timeline.bounds).low >= 0) return [];
+  return [finding('schedule.batch-created-before-verified', 'error', STEP.verify,
+    `the batch may be created before ${domain} is verified in the tenant: every migration user then fails to provision (CUTPS), and their mail has no cloud mailbox to go to`,
+    'verify the domain before creating the batch: publish the TXT record at the start, `- { action: verify-domain, at: 20m }`, and create the batch after it', { at: earliest(createdAt, timeline.bounds) })];
 }
 
 /**

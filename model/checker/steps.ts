@@ -24,6 +24,7 @@ export type ScheduleRule =
   | 'schedule.batch-not-started'
   | 'schedule.mx-switched-before-sync'
   | 'schedule.mx-switched-before-verified'
+  | 'schedule.batch-created-before-verified'
   | 'schedule.no-mx-switch'
   | 'schedule.ttl-not-lowered-in-time'
   | 'schedule.batch-removed-without-switch'

@@ -38,6 +38,14 @@ describe('checkPlan', () => {
     expect(errors(findings)).toContain('schedule.verify-before-txt-propagated');
   });
 
+  it('schedule.batch-created-before-verified: a verification timed from an event that may follow the batch creation', () => {
+    const late = checkPlan(textbookWith({ 'verify-domain': '{ action: verify-domain, at: 11m after batch-started }' }));
+    expect(late.find((finding) => finding.rule === 'schedule.batch-created-before-verified')).toMatchObject({ severity: 'error', at: 40 * 60_000 });
+    expect(rules(checkPlan(textbookWith({})))).not.toContain('schedule.batch-created-before-verified');
+    expect(rules(checkPlan(textbookWith({ 'verify-domain': '{ action: verify-domain, at: 11m after batch-started }' }, 'tenant: { verifiedDomains: [contoso.com] }'))))
+      .not.toContain('schedule.batch-created-before-verified');
+  });
+
   it('schedule.mx-switched-before-verified: a switch that may come before the domain is verified (550 5.4.1)', () => {
     const late = checkPlan(textbookWith({ 'verify-domain': '{ action: verify-domain, at: "2d after initial-sync-done" }' }));
     expect(late.find((finding) => finding.rule === 'schedule.mx-switched-before-verified')).toMatchObject({ severity: 'error', step: expect.stringContaining('Step 5') });
