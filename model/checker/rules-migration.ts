@@ -67,32 +67,30 @@ export function switchRules(config: SimulationConfig, timeline: Timeline): Findi
 }
 
 /**
- * The pre-flight rule places only absolute times; a verification timed from an event (say
- * "11m after batch-started") is placed here on the timeline. One that may come after the batch
- * is created leaves every user to fail provisioning (CUTPS) while their mail keeps coming.
+ * Whether the primary domain may still be unverified at `moment`: the first verification is
+ * placed on the timeline, so one timed from an event (say "11m after batch-started"), which the
+ * pre-flight rule cannot place, is judged too. No verification at all is the pre-flight rule's error.
  */
-function verifiedBeforeBatch(config: SimulationConfig, timeline: Timeline, createdAt: Moment): Finding[] {
+function mayBeUnverifiedAt(config: SimulationConfig, timeline: Timeline, moment: Moment): boolean {
   const domain = config.organisation.domain.toLowerCase();
-  if (config.tenant.verifiedDomains.some((name) => name.toLowerCase() === domain)) return [];
+  if (config.tenant.verifiedDomains.some((name) => name.toLowerCase() === domain)) return false;
   const verify = firstOnDomain(config, timeline, 'verifyDomain', 0);
-  if (!verify?.moment || gap(createdAt, verify.moment, timeline.bounds).low >= 0) return [];
+  return verify?.moment !== undefined && gap(moment, verify.moment, timeline.bounds).low < 0;
+}
+
+/** A batch created before the domain is verified: every user fails to provision (CUTPS) while their mail keeps coming. */
+function verifiedBeforeBatch(config: SimulationConfig, timeline: Timeline, createdAt: Moment): Finding[] {
+  if (!mayBeUnverifiedAt(config, timeline, createdAt)) return [];
   return [finding('schedule.batch-created-before-verified', 'error', STEP.verify,
-    `the batch may be created before ${domain} is verified in the tenant: every migration user then fails to provision (CUTPS), and their mail has no cloud mailbox to go to`,
+    `the batch may be created before ${config.organisation.domain.toLowerCase()} is verified in the tenant: every migration user then fails to provision (CUTPS), and their mail has no cloud mailbox to go to`,
     'verify the domain before creating the batch: publish the TXT record at the start, `- { action: verify-domain, at: 20m }`, and create the batch after it', { at: earliest(createdAt, timeline.bounds) })];
 }
 
-/**
- * Exchange Online accepts mail only for a verified domain: a switch that may come before the
- * primary domain's verification sends mail that the tenant rejects (550 5.4.1). A plan with
- * no verification at all is the pre-flight rule's error; this is the one that verifies too late.
- */
+/** Exchange Online accepts mail only for a verified domain: a switch before the verification sends mail it rejects (550 5.4.1). */
 function verifiedBeforeSwitch(config: SimulationConfig, timeline: Timeline, switchedAt: Moment): Finding[] {
-  const domain = config.organisation.domain.toLowerCase();
-  if (config.tenant.verifiedDomains.some((name) => name.toLowerCase() === domain)) return [];
-  const verify = firstOnDomain(config, timeline, 'verifyDomain', 0);
-  if (!verify?.moment || gap(switchedAt, verify.moment, timeline.bounds).low >= 0) return [];
+  if (!mayBeUnverifiedAt(config, timeline, switchedAt)) return [];
   return [finding('schedule.mx-switched-before-verified', 'error', STEP.route,
-    `the MX of ${domain} may point at Microsoft 365 before the domain is verified in the tenant: until then Exchange Online rejects its mail (550 5.4.1) and senders get a bounce`,
+    `the MX of ${config.organisation.domain.toLowerCase()} may point at Microsoft 365 before the domain is verified in the tenant: until then Exchange Online rejects its mail (550 5.4.1) and senders get a bounce`,
     'verify the domain before the switch: `- { action: verify-domain, at: 20m }` after the TXT record is published, and switch the MX after the initial sync', { at: earliest(switchedAt, timeline.bounds) })];
 }
 
