@@ -34,12 +34,4 @@ export function timed<T>(work: () => T): Timed<T> {
   return { result, wallMs, cpuMs: cpuMillis(process.cpuUsage(cpuBefore)) };
 }
 
-export async function timedAsync<T>(work: () => Promise<T>): Promise<Timed<T>> {
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  const result = await work();
-  const wallMs = performance.now() - started;
-  return { result, wallMs, cpuMs: cpuMillis(process.cpuUsage(cpuBefore)) };
-}
-
 export const cpuMillis = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1_000;

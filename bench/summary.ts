@@ -1,14 +1,8 @@
+import type { CaseFigures } from './measure.js';
+
 /** The runs of one case folded into min / median / max, and how figures are printed. */
-export interface RunFigures {
+export interface RunFigures extends CaseFigures {
   name: string;
-  work?: number;
-  unit: string;
-  value?: number;
-  messages?: number;
-  wallMs: number;
-  cpuMs: number;
-  detail?: string;
-  extra?: Record<string, number>;
   peakRssMB: number;
   /** The machine's 1-minute load average when this run started (os.loadavg). */
   load: number;
