@@ -26,7 +26,7 @@ export default defineConfig({
       { test: { ...SHARED, name: 'node', include: ['test/**/*.test.ts'], exclude: [...BROWSER_TESTS, ...PACKAGE_TESTS], isolate: false } },
       { test: { ...SHARED, name: 'package', include: PACKAGE_TESTS } },
       // Its global setup runs only when a run includes one of these files.
-      { test: { ...SHARED, name: 'browser', include: BROWSER_TESTS, globalSetup: ['./test/setup/browser-global.ts'] } },
+      { test: { ...SHARED, name: 'browser', include: BROWSER_TESTS, isolate: false, globalSetup: ['./test/setup/browser-global.ts'] } },
     ],
   },
 });

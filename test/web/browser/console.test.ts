@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, openDashboard, startHarness, type Harness } from './harness.js';
 
@@ -8,6 +8,10 @@ let harness: Harness;
 beforeAll(async () => {
   harness = await startHarness();
 }, 60_000);
+
+afterEach(async () => {
+  await harness?.closePages();
+});
 
 afterAll(async () => {
   await harness?.close();
@@ -27,79 +31,71 @@ const lastBlock = (page: Page) => page.locator('#console-output > span').last();
 describe('the migration console in the dashboard', () => {
   test('runs the cutover cmdlets, refuses as the buttons do, completes with Tab, recalls with Up and shares its commands', async () => {
     const { page, problems } = await openDashboard(harness);
-    try {
-      // A refusal: the same reason the button shows, as a PowerShell error record.
-      await type(page, 'Confirm-MgDomain -DomainId contoso.com');
-      await expect.poll(() => lastBlock(page).getAttribute('class')).toBe('console-error');
-      const error = await lastBlock(page).innerText();
-      expect(error).toContain('FullyQualifiedErrorId : Microsoft.Exchange.Migration.MigrationPermanentException,Confirm-MgDomain');
-      const reason = (await page.locator('#reason-verifyDomain').innerText()).trim();
-      expect(reason.length).toBeGreaterThan(10);
-      expect(error.replace(/\s+/g, ' ')).toContain(reason.replace(/\s+/g, ' ').replace(/\.$/, ''));
+    // A refusal: the same reason the button shows, as a PowerShell error record.
+    await type(page, 'Confirm-MgDomain -DomainId contoso.com');
+    await expect.poll(() => lastBlock(page).getAttribute('class')).toBe('console-error');
+    const error = await lastBlock(page).innerText();
+    expect(error).toContain('FullyQualifiedErrorId : Microsoft.Exchange.Migration.MigrationPermanentException,Confirm-MgDomain');
+    const reason = (await page.locator('#reason-verifyDomain').innerText()).trim();
+    expect(reason.length).toBeGreaterThan(10);
+    expect(error.replace(/\s+/g, ' ')).toContain(reason.replace(/\s+/g, ' ').replace(/\.$/, ''));
 
-      await type(page, "Add-DnsServerResourceRecord -ZoneName contoso.com -Txt -Name '@' -DescriptiveText MS=ms1");
-      await type(page, 'Wait-Time 20m');
-      await expect.poll(() => page.locator('#clock').innerText()).toMatch(/^T\+20m\b/);
-      await type(page, 'Confirm-MgDomain contoso.com');
-      await type(page, 'Get-AcceptedDomain');
-      await expect.poll(() => lastBlock(page).innerText()).toContain('contoso.com');
-      await type(page, 'New-MigrationEndpoint -ExchangeOutlookAnywhere -Name CutoverEndpoint -Autodiscover -EmailAddress administrator@contoso.com -Credentials (Get-Credential)');
-      await type(page, 'Test-MigrationServerAvailability -Endpoint CutoverEndpoint');
-      await expect.poll(() => lastBlock(page).innerText()).toMatch(/Result\s+: Success/);
-      // The button and the console are one action layer: the endpoint the console made disables the button.
-      await expect.poll(() => page.locator('#action-createEndpoint').isDisabled()).toBe(true);
+    await type(page, "Add-DnsServerResourceRecord -ZoneName contoso.com -Txt -Name '@' -DescriptiveText MS=ms1");
+    await type(page, 'Wait-Time 20m');
+    await expect.poll(() => page.locator('#clock').innerText()).toMatch(/^T\+20m\b/);
+    await type(page, 'Confirm-MgDomain contoso.com');
+    await type(page, 'Get-AcceptedDomain');
+    await expect.poll(() => lastBlock(page).innerText()).toContain('contoso.com');
+    await type(page, 'New-MigrationEndpoint -ExchangeOutlookAnywhere -Name CutoverEndpoint -Autodiscover -EmailAddress administrator@contoso.com -Credentials (Get-Credential)');
+    await type(page, 'Test-MigrationServerAvailability -Endpoint CutoverEndpoint');
+    await expect.poll(() => lastBlock(page).innerText()).toMatch(/Result\s+: Success/);
+    // The button and the console are one action layer: the endpoint the console made disables the button.
+    await expect.poll(() => page.locator('#action-createEndpoint').isDisabled()).toBe(true);
 
-      // Tab completes the cmdlet, then the parameter; Up recalls the last line.
-      await page.fill('#console-input', 'New-MigrationBa');
-      await page.press('#console-input', 'Tab');
-      await expect.poll(() => page.locator('#console-input').inputValue()).toBe('New-MigrationBatch');
-      await page.fill('#console-input', 'New-MigrationBatch -Name CutoverBatch -Auto');
-      await page.press('#console-input', 'Tab');
-      await expect.poll(() => page.locator('#console-input').inputValue()).toMatch(/-AutoComplete$|-AutoStart$/);
-      await page.press('#console-input', 'Tab');
-      await expect.poll(() => page.locator('#console-input').inputValue()).toMatch(/-AutoComplete$|-AutoStart$/);
-      await page.fill('#console-input', 'New-MigrationBatch -Name CutoverBatch -AutoStart');
-      await page.press('#console-input', 'Enter');
-      await expect.poll(() => page.locator('#batch [data-fact="status"]').innerText()).toMatch(/Created|Syncing/);
-      await page.press('#console-input', 'ArrowUp');
-      await expect.poll(() => page.locator('#console-input').inputValue()).toBe('New-MigrationBatch -Name CutoverBatch -AutoStart');
-      await page.fill('#console-input', '');
+    // Tab completes the cmdlet, then the parameter; Up recalls the last line.
+    await page.fill('#console-input', 'New-MigrationBa');
+    await page.press('#console-input', 'Tab');
+    await expect.poll(() => page.locator('#console-input').inputValue()).toBe('New-MigrationBatch');
+    await page.fill('#console-input', 'New-MigrationBatch -Name CutoverBatch -Auto');
+    await page.press('#console-input', 'Tab');
+    await expect.poll(() => page.locator('#console-input').inputValue()).toMatch(/-AutoComplete$|-AutoStart$/);
+    await page.press('#console-input', 'Tab');
+    await expect.poll(() => page.locator('#console-input').inputValue()).toMatch(/-AutoComplete$|-AutoStart$/);
+    await page.fill('#console-input', 'New-MigrationBatch -Name CutoverBatch -AutoStart');
+    await page.press('#console-input', 'Enter');
+    await expect.poll(() => page.locator('#batch [data-fact="status"]').innerText()).toMatch(/Created|Syncing/);
+    await page.press('#console-input', 'ArrowUp');
+    await expect.poll(() => page.locator('#console-input').inputValue()).toBe('New-MigrationBatch -Name CutoverBatch -AutoStart');
+    await page.fill('#console-input', '');
 
-      await type(page, 'Wait-Time -Until Synced');
-      await type(page, 'Get-MigrationBatch');
-      await expect.poll(() => lastBlock(page).innerText()).toMatch(/Identity\s+Status\s+Type\s+TotalCount/);
-      await type(page, 'Get-MigrationUser | Select-Object -First 3');
-      await expect.poll(() => lastBlock(page).innerText()).toMatch(/Identity\s+Batch\s+Status\s+LastSyncTime/);
-      await type(page, 'Get-MigrationUserStatistics user0001@contoso.com | fl');
-      await expect.poll(() => lastBlock(page).innerText()).toMatch(/SyncedItemCount\s+: \d+/);
-      await type(page, 'Get-Mailbox | Select-Object -First 2 | ft Name,LicenseState');
-      await expect.poll(() => lastBlock(page).innerText()).toMatch(/Name\s+LicenseState/);
-      await type(page, 'Resolve-DnsName contoso.com -Type MX -Server 4');
-      await expect.poll(() => lastBlock(page).innerText()).toMatch(/NameExchange/);
-      await type(page, 'Get-MigrationEndpoint');
-      await expect.poll(() => lastBlock(page).innerText()).toContain('CutoverEndpoint');
-      await type(page, 'Stop-MigrationBatch CutoverBatch');
-      await type(page, 'Start-MigrationBatch CutoverBatch');
-      await type(page, 'Complete-MigrationBatch CutoverBatch');
-      await type(page, 'Get-Nothing');
-      await expect.poll(() => lastBlock(page).innerText()).toContain('CommandNotFoundException');
-      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-console.png') });
+    await type(page, 'Wait-Time -Until Synced');
+    await type(page, 'Get-MigrationBatch');
+    await expect.poll(() => lastBlock(page).innerText()).toMatch(/Identity\s+Status\s+Type\s+TotalCount/);
+    await type(page, 'Get-MigrationUser | Select-Object -First 3');
+    await expect.poll(() => lastBlock(page).innerText()).toMatch(/Identity\s+Batch\s+Status\s+LastSyncTime/);
+    await type(page, 'Get-MigrationUserStatistics user0001@contoso.com | fl');
+    await expect.poll(() => lastBlock(page).innerText()).toMatch(/SyncedItemCount\s+: \d+/);
+    await type(page, 'Get-Mailbox | Select-Object -First 2 | ft Name,LicenseState');
+    await expect.poll(() => lastBlock(page).innerText()).toMatch(/Name\s+LicenseState/);
+    await type(page, 'Resolve-DnsName contoso.com -Type MX -Server 4');
+    await expect.poll(() => lastBlock(page).innerText()).toMatch(/NameExchange/);
+    await type(page, 'Get-MigrationEndpoint');
+    await expect.poll(() => lastBlock(page).innerText()).toContain('CutoverEndpoint');
+    await type(page, 'Stop-MigrationBatch CutoverBatch');
+    await type(page, 'Start-MigrationBatch CutoverBatch');
+    await type(page, 'Complete-MigrationBatch CutoverBatch');
+    await type(page, 'Get-Nothing');
+    await expect.poll(() => lastBlock(page).innerText()).toContain('CommandNotFoundException');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-console.png') });
 
-      // The share link carries the console's commands: opened afresh, the batch exists.
-      await page.click('#share');
-      await expect.poll(() => page.locator('#share-link').inputValue()).toMatch(/#state=v1\./);
-      const link = await page.locator('#share-link').inputValue();
-      const shared = await openDashboard(harness, link.slice(link.indexOf('#')));
-      try {
-        await expect.poll(() => shared.page.locator('#clock').innerText()).toBe(await page.locator('#clock').innerText());
-        await expect.poll(() => shared.page.locator('#action-createBatch').isDisabled()).toBe(true);
-        expect(shared.problems).toEqual([]);
-      } finally {
-        await shared.page.context().close();
-      }
-      expect(problems).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    // The share link carries the console's commands: opened afresh, the batch exists.
+    await page.click('#share');
+    await expect.poll(() => page.locator('#share-link').inputValue()).toMatch(/#state=v1\./);
+    const link = await page.locator('#share-link').inputValue();
+    const shared = await openDashboard(harness, link.slice(link.indexOf('#')));
+    await expect.poll(() => shared.page.locator('#clock').innerText()).toBe(await page.locator('#clock').innerText());
+    await expect.poll(() => shared.page.locator('#action-createBatch').isDisabled()).toBe(true);
+    expect(shared.problems).toEqual([]);
+    expect(problems).toEqual([]);
   }, 120_000);
 });
