@@ -23,14 +23,14 @@ const risky = fc.oneof({ arbitrary: preparedScenarioArbitrary({ timeline: riskyT
 describe('checker and simulator', () => {
   it('a plan the checker finds clean loses and bounces nothing', () => {
     runProperty({
-      name: 'clean-plan-loses-nothing', file: FILE, arbitrary: cleanLeaning, numRuns: 30, minShare: 0.45, toCase: (config) => ({ config }),
+      name: 'clean-plan-loses-nothing', file: FILE, arbitrary: cleanLeaning, numRuns: 45, minShare: 0.45, toCase: (config) => ({ config }),
       check: (config) => cleanPlanLosesNothing(realEngine.checkPlan(config), realEngine.simulate(config)),
     });
   }, TIMEOUT);
 
   it('every lost or bounced message is explained by a finding whose rule causes it and whose subjects name its mailbox', () => {
     runProperty({
-      name: 'losses-explained', file: FILE, arbitrary: risky, numRuns: 30, minShare: 0.9, minCounted: 12, toCase: (config) => ({ config }),
+      name: 'losses-explained', file: FILE, arbitrary: risky, numRuns: 45, minShare: 0.9, minCounted: 18, toCase: (config) => ({ config }),
       counted: (result) => !(result.ok && result.vacuous === 'nothing lost or bounced'),
       check: (config) => lossesExplained(config, realEngine.checkPlan(config), realEngine.simulate(keepingAllPaths(config))),
     });

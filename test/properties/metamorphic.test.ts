@@ -22,15 +22,15 @@ const TIMEOUT = 240_000;
 
 describe('metamorphic, same seed', () => {
   it('removing the batch later never loses more', () => {
-    runProperty({ name: 'removing-later-loses-no-more', file: FILE, arbitrary: removalCaseArbitrary(), check: ([config, by]) => removingLaterLosesNoMore(config, by, simulate), numRuns: 30, minShare: 0.5, toCase });
+    runProperty({ name: 'removing-later-loses-no-more', file: FILE, arbitrary: removalCaseArbitrary(), check: ([config, by]) => removingLaterLosesNoMore(config, by, simulate), numRuns: 45, minShare: 0.5, toCase });
   }, TIMEOUT);
 
   it('lowering the TTL earlier never sends more mail to the old host after the switch plus the lowered lifetime', () => {
-    runProperty({ name: 'lowering-ttl-earlier-sends-no-more-to-old-host', file: FILE, arbitrary: ttlCaseArbitrary(), check: ([config, by]) => loweringTtlEarlierSendsNoMoreToOldHost(config, by, simulate), numRuns: 40, minShare: 0.5, toCase });
+    runProperty({ name: 'lowering-ttl-earlier-sends-no-more-to-old-host', file: FILE, arbitrary: ttlCaseArbitrary(), check: ([config, by]) => loweringTtlEarlierSendsNoMoreToOldHost(config, by, simulate), numRuns: 60, minShare: 0.5, toCase });
   }, TIMEOUT);
 
   it('more concurrency never finishes the initial sync later', () => {
-    runProperty({ name: 'more-concurrency-never-slower', file: FILE, arbitrary: concurrencyCaseArbitrary(), check: ([config, extra]) => moreConcurrencyNeverSlower(config, extra, simulate), numRuns: 40, minShare: 0.5, toCase });
+    runProperty({ name: 'more-concurrency-never-slower', file: FILE, arbitrary: concurrencyCaseArbitrary(), check: ([config, extra]) => moreConcurrencyNeverSlower(config, extra, simulate), numRuns: 60, minShare: 0.5, toCase });
   }, TIMEOUT);
 });
 
