@@ -1,21 +1,11 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openDashboard, startHarness, type Harness } from './harness.js';
+import { ARTIFACTS, openDashboard } from './harness.js';
+import { useBrowser } from '../../setup/browser.js';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-}, 60_000);
-
-afterEach(async () => {
-  await harness?.closePages();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+/** The run's Chromium; each test's pages are given back after it (test/setup/browser.ts). */
+const chromium = useBrowser();
 
 /** Runs a line at the console prompt and gives back what it printed. */
 async function consoleOutput(page: Page, line: string): Promise<string> {
@@ -66,7 +56,7 @@ async function expectPaneMatchesConsole(page: Page, address: string): Promise<Re
 
 describe('the admin center views in chromium', () => {
   test('the batch list shows Get-MigrationBatch\'s counts; a clicked row (or Enter on it) opens the user\'s details with Get-MigrationUserStatistics\'s figures', async () => {
-    const { page, problems } = await openDashboard(harness);
+    const { page, problems } = await openDashboard(chromium);
     await page.selectOption('#scenario-select', 'hidden-mailboxes');
     await page.check('#run-plan');
     await page.click('#load-scenario');
@@ -134,7 +124,7 @@ describe('the admin center views in chromium', () => {
   }, 120_000);
 
   test('user strings stay text: a display name with markup shows as written, and skipped items grade the user and the batch', async () => {
-    const { page, problems } = await openDashboard(harness);
+    const { page, problems } = await openDashboard(chromium);
     await page.setInputFiles('#scenario-file', { name: 'escaping.yaml', mimeType: 'text/yaml', buffer: Buffer.from(ESCAPING_SCENARIO) });
     await page.check('#run-plan');
     await page.click('#load-scenario');

@@ -1,21 +1,11 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openDashboard, startHarness, type Harness } from './harness.js';
+import { ARTIFACTS, openDashboard } from './harness.js';
+import { useBrowser } from '../../setup/browser.js';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-}, 60_000);
-
-afterEach(async () => {
-  await harness?.closePages();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+/** The run's Chromium; each test's pages are given back after it (test/setup/browser.ts). */
+const chromium = useBrowser();
 
 /** Types a line at the console prompt, presses Enter and waits for its echo in the output. */
 async function type(page: Page, line: string): Promise<void> {
@@ -30,7 +20,7 @@ const lastBlock = (page: Page) => page.locator('#console-output > span').last();
 
 describe('the migration console in the dashboard', () => {
   test('runs the cutover cmdlets, refuses as the buttons do, completes with Tab, recalls with Up and shares its commands', async () => {
-    const { page, problems } = await openDashboard(harness);
+    const { page, problems } = await openDashboard(chromium);
     // A refusal: the same reason the button shows, as a PowerShell error record.
     await type(page, 'Confirm-MgDomain -DomainId contoso.com');
     await expect.poll(() => lastBlock(page).getAttribute('class')).toBe('console-error');
@@ -92,7 +82,7 @@ describe('the migration console in the dashboard', () => {
     await page.click('#share');
     await expect.poll(() => page.locator('#share-link').inputValue()).toMatch(/#state=v1\./);
     const link = await page.locator('#share-link').inputValue();
-    const shared = await openDashboard(harness, link.slice(link.indexOf('#')));
+    const shared = await openDashboard(chromium, link.slice(link.indexOf('#')));
     await expect.poll(() => shared.page.locator('#clock').innerText()).toBe(await page.locator('#clock').innerText());
     await expect.poll(() => shared.page.locator('#action-createBatch').isDisabled()).toBe(true);
     expect(shared.problems).toEqual([]);

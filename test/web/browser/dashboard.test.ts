@@ -1,23 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { GUIDE_STEPS } from '../../../web/src/guide/steps.js';
-import { ARTIFACTS, countOf, openDashboard, startHarness, type Harness } from './harness.js';
+import { ARTIFACTS, countOf, openDashboard } from './harness.js';
+import { useBrowser } from '../../setup/browser.js';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-}, 60_000);
-
-afterEach(async () => {
-  await harness?.closePages();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+/** The run's Chromium; each test's pages are given back after it (test/setup/browser.ts). */
+const chromium = useBrowser();
 
 const jumpTo = async (page: Page, time: string) => {
   await page.fill('#jump-to', time);
@@ -30,7 +20,7 @@ const stepItem = (page: Page, id: string) => page.locator(`li[data-step="${id}"]
 
 describe('the trainer dashboard in chromium', () => {
   test('a full guided cutover by clicks ends with nothing lost and the batch removed', async () => {
-    const { page, problems } = await openDashboard(harness);
+    const { page, problems } = await openDashboard(chromium);
     for (const step of GUIDE_STEPS) {
       const item = stepItem(page, step.id);
       await item.locator('button.step-do').click();
@@ -58,7 +48,7 @@ describe('the trainer dashboard in chromium', () => {
   }, 120_000);
 
   test('the "batch removed too early" preset shows stranded messages, traceable to their reason', async () => {
-    const { page, problems } = await openDashboard(harness);
+    const { page, problems } = await openDashboard(chromium);
     await page.click('button[data-preset="early-batch-delete"]');
     await expect.poll(() => page.locator('#scenario-title').innerText()).toContain('early-batch-delete');
     await expect.poll(() => page.locator('#preset-note').innerText()).toContain('Batch removed too early');
@@ -83,7 +73,7 @@ describe('the trainer dashboard in chromium', () => {
   }, 60_000);
 
   test('commands are enabled only when allowed, refusals say why, and a shared link rebuilds the state exactly', async () => {
-    const { page, problems } = await openDashboard(harness);
+    const { page, problems } = await openDashboard(chromium);
     await expect.poll(() => page.locator('#action-startBatch').isDisabled()).toBe(true);
     await expect.poll(() => page.locator('#reason-startBatch').innerText()).toContain('create one first');
     await expect.poll(() => page.locator('#action-completeBatch').isDisabled()).toBe(true);
@@ -106,7 +96,7 @@ describe('the trainer dashboard in chromium', () => {
     // Packing the link is asynchronous (CompressionStream): wait for it to appear.
     await expect.poll(() => page.locator('#share-link').inputValue()).toMatch(/#state=v1\./);
     const link = await page.locator('#share-link').inputValue();
-    const shared = await openDashboard(harness, link.slice(link.indexOf('#')));
+    const shared = await openDashboard(chromium, link.slice(link.indexOf('#')));
     await expect.poll(() => shared.page.locator('#clock').innerText()).toBe(clock);
     await expect.poll(() => classOf(stepItem(shared.page, 'create-endpoint'))).toMatch(/done/);
     await expect.poll(() => shared.page.locator('#action-createEndpoint').isDisabled()).toBe(true);
@@ -118,7 +108,7 @@ describe('the trainer dashboard in chromium', () => {
   }, 60_000);
 
   test('every control is labelled, and 2,000 mailboxes keep only the visible rows in the page', async () => {
-    const { page, problems } = await openDashboard(harness);
+    const { page, problems } = await openDashboard(chromium);
     const unlabelled = await page.evaluate(() => Array.from(document.querySelectorAll('input, select, button')).filter((control) => {
       const element = control as HTMLInputElement;
       const labelled = element.labels !== null && element.labels.length > 0;

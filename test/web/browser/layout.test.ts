@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { ARTIFACTS, openDashboard, startHarness, type Harness } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { ARTIFACTS, openDashboard } from './harness.js';
+import { useBrowser } from '../../setup/browser.js';
 import { brokenWords } from './word-breaks.js';
 
 /** A projector's screen (docs/dashboard.md, Projector layout). */
@@ -12,19 +13,8 @@ const SCREEN = { width: 1366, height: 768 };
  */
 const MAX_PAGE_HEIGHT = 2_400;
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-}, 60_000);
-
-afterEach(async () => {
-  await harness?.closePages();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+/** The run's Chromium; each test's pages are given back after it (test/setup/browser.ts). */
+const chromium = useBrowser();
 
 /** "inside", or where the element is: fully on the first screen, with the page not scrolled. */
 async function placement(page: Page, locator: Locator): Promise<string> {
@@ -47,7 +37,7 @@ const FIRST_SCREEN = ['#clock', '#batch', '#guide-steps li.current', '#console']
 
 describe('the dashboard on a projector (1366×768)', () => {
   test('the word-break check finds a word broken inside a narrow cell (it can fail)', async () => {
-    const { page } = await openDashboard(harness, '', SCREEN);
+    const { page } = await openDashboard(chromium, '', SCREEN);
     await page.evaluate(() => {
       const control = document.createElement('dl');
       control.id = 'layout-control';
@@ -60,7 +50,7 @@ describe('the dashboard on a projector (1366×768)', () => {
   });
 
   test('at T+0 the clock, the batch, the current guide step and the console are on the first screen; the page is short', async () => {
-    const { page, problems } = await openDashboard(harness, '', SCREEN);
+    const { page, problems } = await openDashboard(chromium, '', SCREEN);
     await expect.poll(() => page.locator('#guide-steps li.current').getAttribute('data-step')).toBe('publish-txt');
     await expectOnFirstScreen(page, FIRST_SCREEN);
     // The description is folded under the title, not spread over the first screen.
@@ -73,7 +63,7 @@ describe('the dashboard on a projector (1366×768)', () => {
   }, 60_000);
 
   test('as the guide advances, its current step stays on the first screen without scrolling the page', async () => {
-    const { page, problems } = await openDashboard(harness, '', SCREEN);
+    const { page, problems } = await openDashboard(chromium, '', SCREEN);
     for (const id of ['publish-txt', 'verify-domain', 'create-endpoint', 'create-batch', 'start-batch', 'lower-ttl', 'wait-synced']) {
       await page.locator(`#guide-steps li[data-step="${id}"] button.step-do`).click();
       await expect.poll(() => page.locator(`#guide-steps li[data-step="${id}"]`).getAttribute('class'), { message: id }).toContain('done');
@@ -89,7 +79,7 @@ describe('the dashboard on a projector (1366×768)', () => {
   }, 120_000);
 
   test('long values (the Microsoft 365 MX host, errors in the user pane) wrap between words only', async () => {
-    const { page, problems } = await openDashboard(harness, '', SCREEN);
+    const { page, problems } = await openDashboard(chromium, '', SCREEN);
     await page.click('button[data-preset="decommission-too-early"]');
     await expect.poll(() => page.locator('#scenario-title').innerText()).toContain('decommission-too-early');
     await page.fill('#jump-to', '6d');

@@ -1,24 +1,14 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { ARTIFACTS, openDashboard, startHarness, type Harness } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { ARTIFACTS, openDashboard } from './harness.js';
+import { useBrowser } from '../../setup/browser.js';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-}, 60_000);
-
-afterEach(async () => {
-  await harness?.closePages();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+/** The run's Chromium; each test's pages are given back after it (test/setup/browser.ts). */
+const chromium = useBrowser();
 
 describe('the event timeline in chromium', () => {
   test('lists the run\'s events, clicking one moves the clock there, and the inbound chart marks the MX switch', async () => {
-    const { page, problems } = await openDashboard(harness);
+    const { page, problems } = await openDashboard(chromium);
     await page.click('button[data-preset="early-batch-delete"]');
     await expect.poll(() => page.locator('#scenario-title').innerText()).toContain('early-batch-delete');
     await page.fill('#jump-to', '8d');
@@ -47,7 +37,7 @@ describe('the event timeline in chromium', () => {
   }, 120_000);
 
   test('the tracer tells a stranded message\'s path in plain words, with the sender\'s MX look-up', async () => {
-    const { page, problems } = await openDashboard(harness);
+    const { page, problems } = await openDashboard(chromium);
     await page.click('button[data-preset="early-batch-delete"]');
     await expect.poll(() => page.locator('#scenario-title').innerText()).toContain('early-batch-delete');
     await page.fill('#jump-to', '8d');
