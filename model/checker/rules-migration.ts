@@ -4,6 +4,9 @@ import type { Finding } from '../result.js';
 import { gap, type Moment } from './moment.js';
 import { earliest, finding, span, STEP } from './steps.js';
 import { all, first, firstOnDomain, type Timeline } from './timeline.js';
+import { domainNames } from '../accepted-domains.js';
+import { mailboxesIn } from '../migration/index.js';
+import { isMailbox } from '../organisation.js';
 
 /** Schedule rules up to the MX switch: endpoint, verification, batch, initial sync, the switch itself. */
 
@@ -24,17 +27,7 @@ export function batchRules(config: SimulationConfig, timeline: Timeline): Findin
       'create the endpoint first: `- { action: create-endpoint, at: ... }` before create-batch', { at: earliest(creation.moment, bounds) }));
   }
   findings.push(...verifiedBeforeBatch(config, timeline, creation.moment));
-  const verify = first(timeline, 'verifyDomain');
-  if (verify?.moment && !config.dns.verificationTxtPublished) {
-    const publish = first(timeline, 'publishVerificationTxt');
-    const lead = publish?.moment ? gap(verify.moment, publish.moment, bounds).low : -Infinity;
-    if (lead < config.tenant.verificationPropagation) {
-      findings.push(finding('schedule.verify-before-txt-propagated', 'error', STEP.verify,
-        publish ? `verification is attempted ${formatDurationForPeople(Math.max(0, lead))} after the TXT record is published; it needs about ${formatDurationForPeople(config.tenant.verificationPropagation)} to be seen, so verification fails`
-          : 'verification is attempted but the TXT record is never published, so it fails',
-        `publish the TXT record, wait about ${formatDurationForPeople(config.tenant.verificationPropagation)}, then verify`, { at: earliest(verify.moment, bounds) }));
-    }
-  }
+  findings.push(...verifiedAfterTxt(config, timeline, 0));
   if (!anchors.batchStarted) {
     findings.push(finding('schedule.batch-not-started', 'error', STEP.start,
       'the batch is created to be started manually but no start comes after its creation: nothing is migrated',
@@ -67,15 +60,41 @@ export function switchRules(config: SimulationConfig, timeline: Timeline): Findi
 }
 
 /**
- * Whether the primary domain may still be unverified at `moment`: the first verification is
- * placed on the timeline, so one timed from an event (say "11m after batch-started"), which the
- * pre-flight rule cannot place, is judged too. No verification at all is the pre-flight rule's error.
+ * Whether accepted domain `domain` (0 the primary) may still be unverified at `moment`: its
+ * first verification is placed on the timeline, so one timed from an event (say "11m after
+ * batch-started"), which the pre-flight rules cannot place, is judged too. No verification at
+ * all is the pre-flight rules' error.
  */
-function mayBeUnverifiedAt(config: SimulationConfig, timeline: Timeline, moment: Moment): boolean {
-  const domain = config.organisation.domain.toLowerCase();
-  if (config.tenant.verifiedDomains.some((name) => name.toLowerCase() === domain)) return false;
-  const verify = firstOnDomain(config, timeline, 'verifyDomain', 0);
+function mayBeUnverifiedAt(config: SimulationConfig, timeline: Timeline, moment: Moment, domain = 0): boolean {
+  const name = domainNames(config.organisation)[domain]!;
+  if (config.tenant.verifiedDomains.some((verified) => verified.toLowerCase() === name)) return false;
+  const verify = firstOnDomain(config, timeline, 'verifyDomain', domain);
   return verify?.moment !== undefined && gap(moment, verify.moment, timeline.bounds).low < 0;
+}
+
+/** A verification attempted before the domain's TXT record can be seen is refused, and the domain stays unverified. */
+function verifiedAfterTxt(config: SimulationConfig, timeline: Timeline, domain: number): Finding[] {
+  const verify = firstOnDomain(config, timeline, 'verifyDomain', domain);
+  const published = domain === 0 ? config.dns.verificationTxtPublished : config.organisation.additionalDomains![domain - 1]!.verificationTxtPublished;
+  if (!verify?.moment || published) return [];
+  const { bounds } = timeline;
+  const name = domainNames(config.organisation)[domain]!;
+  const publish = firstOnDomain(config, timeline, 'publishVerificationTxt', domain);
+  const lead = publish?.moment ? gap(verify.moment, publish.moment, bounds).low : -Infinity;
+  if (lead >= config.tenant.verificationPropagation) return [];
+  const wait = formatDurationForPeople(config.tenant.verificationPropagation);
+  const what = domain === 0 ? 'verification' : `verification of ${name}`;
+  return [finding('schedule.verify-before-txt-propagated', 'error', STEP.verify,
+    publish ? `${what} is attempted ${formatDurationForPeople(Math.max(0, lead))} after the TXT record is published; it needs about ${wait} to be seen, so verification fails`
+      : `${what} is attempted but the TXT record is never published, so it fails`,
+    `publish the TXT record${domain === 0 ? '' : ` of ${name}`}, wait about ${wait}, then verify`, { at: earliest(verify.moment, bounds), subjects: domainMailboxes(config, domain) })];
+}
+
+/** The addresses of the mailboxes in an additional accepted domain (none for the primary: its findings concern every user). */
+function domainMailboxes(config: SimulationConfig, domain: number): string[] {
+  if (domain === 0) return [];
+  const name = domainNames(config.organisation)[domain]!;
+  return mailboxesIn(config.organisation.recipients.filter(isMailbox), name).map((mailbox) => mailbox.address);
 }
 
 /** A batch created before the domain is verified: every user fails to provision (CUTPS) while their mail keeps coming. */
@@ -99,9 +118,10 @@ function verifiedBeforeSwitch(config: SimulationConfig, timeline: Timeline, swit
  * on-prem) and its own autodiscover CNAME (its users' Outlook finds the cloud through it).
  */
 export function domainSwitchRules(config: SimulationConfig, timeline: Timeline): Finding[] {
-  if (!timeline.anchors.batchStarted) return [];
+  const verification = (config.organisation.additionalDomains ?? []).flatMap((_, offset) => domainVerificationRules(config, timeline, offset + 1));
+  if (!timeline.anchors.batchStarted) return verification;
   const primarySwitched = first(timeline, 'switchMx')?.moment !== undefined;
-  return (config.organisation.additionalDomains ?? []).flatMap((extra, offset) => {
+  return verification.concat((config.organisation.additionalDomains ?? []).flatMap((extra, offset) => {
     const findings: Finding[] = [];
     if (!firstOnDomain(config, timeline, 'switchMx', offset + 1)?.moment) {
       findings.push(finding('schedule.no-mx-switch', 'warning', STEP.route,
@@ -114,5 +134,29 @@ export function domainSwitchRules(config: SimulationConfig, timeline: Timeline):
         `add \`- { action: create-autodiscover-cname, domain: ${extra.name}, after: mx-switched }\``));
     }
     return findings;
-  });
+  }));
+}
+
+/**
+ * An additional domain's verification, judged on the timeline as the primary's is: attempted
+ * after its TXT record can be seen, before the batch reaches its mailboxes (or they fail to
+ * provision, CUTPS) and before its own MX points at Microsoft 365 (or its mail bounces 5.4.1).
+ */
+function domainVerificationRules(config: SimulationConfig, timeline: Timeline, domain: number): Finding[] {
+  const name = domainNames(config.organisation)[domain]!;
+  const subjects = domainMailboxes(config, domain);
+  const findings = verifiedAfterTxt(config, timeline, domain);
+  const created = first(timeline, 'createBatch')?.moment;
+  if (created && subjects.length > 0 && mayBeUnverifiedAt(config, timeline, created, domain)) {
+    findings.push(finding('schedule.batch-created-before-verified', 'error', STEP.verify,
+      `the batch may be created before ${name} is verified in the tenant: its ${subjects.length} mailbox(es) then fail to provision (CUTPS), and their mail has no cloud mailbox to go to`,
+      `verify ${name} before creating the batch: \`- { action: publish-verification-txt, domain: ${name}, at: 0s }\`, \`- { action: verify-domain, domain: ${name}, at: 20m }\`, and create the batch after it`, { at: earliest(created, timeline.bounds), subjects }));
+  }
+  const switched = firstOnDomain(config, timeline, 'switchMx', domain)?.moment;
+  if (switched && mayBeUnverifiedAt(config, timeline, switched, domain)) {
+    findings.push(finding('schedule.mx-switched-before-verified', 'error', STEP.route,
+      `the MX of ${name} may point at Microsoft 365 before the domain is verified in the tenant: until then Exchange Online rejects its mail (550 5.4.1) and senders get a bounce`,
+      `verify ${name} before switching its MX`, { at: earliest(switched, timeline.bounds), subjects }));
+  }
+  return findings;
 }

@@ -9,6 +9,7 @@ export type {
   EndpointTestResult, EndpointFailureCause, ConnectionSettings, MailboxStatistics, BatchCounts, SourceView,
 } from './types.js';
 export { preflightFindings, PREFLIGHT_RULES, type PreflightRule } from './preflight.js';
+export { mailboxesIn } from './domain-preflight.js';
 export { testEndpoint } from './endpoint-test.js';
 export { batchMachine, type BatchEvent, type BatchInput } from './batch-machine.js';
 export { mailboxMachine, type MailboxEvent } from './mailbox-machine.js';

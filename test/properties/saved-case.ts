@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseScenario } from '../../scenarios/index.js';
 import type { SimulationConfig } from '../../model/config.js';
 import {
-  batchTransitionsAllowed, cleanPlanLosesNothing, conservation, firstBroken, lossesExplained, loweringTtlEarlierSendsNoMoreToOldHost,
+  batchTransitionsAllowed, cleanPlanLosesNothing, conservation, firstBroken, keepingAllPaths, lossesExplained, loweringTtlEarlierSendsNoMoreToOldHost,
   moreConcurrencyNeverSlower, realEngine, removingLaterLosesNoMore, sameRun, scenarioFileText, type InvariantResult,
 } from '../../testing/index.js';
 
@@ -32,7 +32,8 @@ export const PROPERTIES = {
     return firstBroken([conservation(result), batchTransitionsAllowed(result), sameRun(result, realEngine.simulate(structuredClone(config)))]);
   },
   'clean-plan-loses-nothing': (config: SimulationConfig): InvariantResult => cleanPlanLosesNothing(realEngine.checkPlan(config), realEngine.simulate(config)),
-  'losses-explained': (config: SimulationConfig): InvariantResult => lossesExplained(config, realEngine.checkPlan(config), realEngine.simulate(config)),
+  // As the property runs it: every path kept, so each loss is matched to its mailbox.
+  'losses-explained': (config: SimulationConfig): InvariantResult => lossesExplained(config, realEngine.checkPlan(config), realEngine.simulate(keepingAllPaths(config))),
   'removing-later-loses-no-more': (config: SimulationConfig, knob = 0): InvariantResult => removingLaterLosesNoMore(config, knob, realEngine.simulate),
   'lowering-ttl-earlier-sends-no-more-to-old-host': (config: SimulationConfig, knob = 0): InvariantResult => loweringTtlEarlierSendsNoMoreToOldHost(config, knob, realEngine.simulate),
   'more-concurrency-never-slower': (config: SimulationConfig, knob = 0): InvariantResult => moreConcurrencyNeverSlower(config, knob, realEngine.simulate),

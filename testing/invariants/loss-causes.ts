@@ -20,7 +20,7 @@ const NO_CLOUD_MAILBOX = [
   'preflight.too-many-mailboxes', 'preflight.directory-sync-on', 'preflight.existing-batch', 'preflight.endpoint-connection', 'preflight.certificate',
   'preflight.outlook-anywhere-off', 'preflight.exchange-2003-ports', 'preflight.exchange-2003-unsupported', 'preflight.source-too-old',
   'preflight.missing-permission', 'preflight.hidden-mailboxes', 'preflight.unified-messaging', 'preflight.manager-outside-batch',
-  'preflight.domain-not-verified', 'schedule.batch-created-before-verified', 'preflight.batch-name', 'schedule.no-batch', 'schedule.endpoint-not-before-batch', 'schedule.batch-not-started',
+  'preflight.domain-not-verified', 'preflight.additional-domain-not-verified', 'schedule.batch-created-before-verified', 'preflight.batch-name', 'schedule.no-batch', 'schedule.endpoint-not-before-batch', 'schedule.batch-not-started',
   'schedule.mx-switched-before-sync', 'schedule.verify-before-txt-propagated', 'schedule.action-never-runs', 'schedule.action-after-horizon',
   ...SOURCE_GONE_DURING_SYNC,
 ] as const;
@@ -60,7 +60,7 @@ export const LOSS_CAUSES: Readonly<Record<string, readonly string[]>> = {
   'mailbox-disabled-5.1.10': LICENCES,
   'sender-outlook-on-decommissioned-server': ['schedule.decommission-too-early', 'schedule.clients-not-moved-before-removal', 'schedule.no-autodiscover-cname', 'schedule.scp-pointer-not-cleared', ...NO_CLOUD_MAILBOX],
   'queue-expired-4.4.7': [...UNREACHABLE, ...NO_CLOUD_MAILBOX],
-  'exo-domain-not-accepted-5.4.1': ['preflight.domain-not-verified', 'schedule.mx-switched-before-verified', 'schedule.batch-created-before-verified', 'schedule.verify-before-txt-propagated', 'schedule.mx-switched-before-sync', 'schedule.action-never-runs', 'schedule.action-after-horizon'],
+  'exo-domain-not-accepted-5.4.1': ['preflight.domain-not-verified', 'preflight.additional-domain-not-verified', 'schedule.mx-switched-before-verified', 'schedule.batch-created-before-verified', 'schedule.verify-before-txt-propagated', 'schedule.mx-switched-before-sync', 'schedule.action-never-runs', 'schedule.action-after-horizon'],
   'exo-recipient-not-found-5.1.10': [...NO_CLOUD_MAILBOX, 'schedule.declared-faults'],
 };
 

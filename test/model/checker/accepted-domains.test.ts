@@ -37,4 +37,30 @@ describe('the checker with two accepted domains', () => {
     const explicit = scenario(TEXTBOOK_PLAN.map((entry) => entry.replace('action: switch-mx,', 'action: switch-mx, domain: contoso.com,')));
     expect(checkPlan(explicit)).toEqual(checkPlan(scenario(TEXTBOOK_PLAN)));
   });
+
+  it('a second domain verified from an event after the batch is created or after its own switch is an error naming its mailboxes', () => {
+    const withAnna = `${SECOND_DOMAIN}\n  mailboxes: [{ address: anna@fabrikam.com, size: 1 GB }]`;
+    const steps = (verify: string) => [...TEXTBOOK_PLAN, ...FABRIKAM_STEPS.map((step) => step.includes('verify-domain') ? verify : step), '{ action: switch-mx, domain: fabrikam.com, at: "24h after initial-sync-done" }'];
+    const errors = (verify: string) => checkPlan(scenario(steps(verify), withAnna)).filter((finding) => finding.severity === 'error');
+    // Two days after the batch: after its creation and after fabrikam's switch (the pre-flight rule cannot place it: a warning only).
+    const late = errors('{ action: verify-domain, domain: fabrikam.com, at: "2d after batch-created" }');
+    expect(late.map((finding) => finding.rule).sort()).toEqual(['schedule.batch-created-before-verified', 'schedule.mx-switched-before-verified']);
+    for (const finding of late) {
+      expect(finding.subjects).toEqual(['anna@fabrikam.com']);
+      expect(finding.message).toContain('fabrikam.com');
+    }
+    // Shortly after the batch: its mailboxes may be reached first, but the switch comes after it.
+    expect(errors('{ action: verify-domain, domain: fabrikam.com, at: "20m after batch-created" }').map((finding) => finding.rule)).toEqual(['schedule.batch-created-before-verified']);
+    // Timed from the start, before the batch: no error.
+    expect(errors('{ action: verify-domain, domain: fabrikam.com, at: "20m after start" }')).toEqual([]);
+  });
+
+  it('a second domain verified from an event before its TXT record can be seen is an error', () => {
+    // No mailbox in fabrikam.com: only the refused verification is at stake (its mail would bounce 5.4.1 after the switch).
+    const steps = [...TEXTBOOK_PLAN, ...FABRIKAM_STEPS.map((step) => step.includes('verify-domain') ? '{ action: verify-domain, domain: fabrikam.com, at: "1m after batch-created" }' : step.includes('publish-verification-txt') ? '{ action: publish-verification-txt, domain: fabrikam.com, after: batch-created }' : step), '{ action: switch-mx, domain: fabrikam.com, at: "24h after initial-sync-done" }'];
+    const early = checkPlan(scenario(steps, SECOND_DOMAIN)).filter((finding) => finding.rule === 'schedule.verify-before-txt-propagated');
+    expect(early).toHaveLength(1);
+    expect(early[0]).toMatchObject({ severity: 'error' });
+    expect(early[0]!.message).toMatch(/^verification of fabrikam\.com is attempted 1m after the TXT record is published/);
+  });
 });
