@@ -4,7 +4,7 @@ import type { ActionTiming, PlannedAction, SimulationConfig } from '../model/con
 import {
   DEFAULT_CLIENTS, DEFAULT_DNS, DEFAULT_ENDPOINT, DEFAULT_GENERATED_MAIL_FLOW, DEFAULT_LEDGER, DEFAULT_MIGRATION, DEFAULT_TENANT,
 } from '../model/defaults.js';
-import type { Mailbox, Recipient } from '../model/organisation.js';
+import type { AdditionalDomain, Mailbox, Recipient } from '../model/organisation.js';
 
 /**
  * Writes a SimulationConfig back as a scenario file (YAML), in the format scenarios/
@@ -43,6 +43,9 @@ function planEntry(action: PlannedAction): Data {
     if (action.autoStart !== undefined) entry.autoStart = action.autoStart;
   }
   if (action.action === 'assignLicenses' && action.users !== undefined) entry.users = [...action.users];
+  if (action.domain !== undefined) entry.domain = action.domain;
+  if (action.rate !== undefined) entry.rate = action.rate;
+  if (action.selfService !== undefined) entry.selfService = action.selfService;
   return entry;
 }
 
@@ -56,6 +59,15 @@ function mailboxEntry(mailbox: Mailbox): Data {
   if (mailbox.delegates !== undefined) entry.delegates = [...mailbox.delegates];
   if (mailbox.missingFullAccess !== undefined) entry.missingFullAccess = mailbox.missingFullAccess;
   return entry;
+}
+
+/** An additional accepted domain: its name alone when the rest is what a file leaves out (the primary's TTL, nothing published yet). */
+function additionalDomainEntry(extra: AdditionalDomain, primaryTtl: Millis): string | Data {
+  const entry: Data = { name: extra.name };
+  if (extra.initialMxTtl !== primaryTtl) entry.initialMxTtl = duration(extra.initialMxTtl);
+  if (extra.verificationTxtPublished) entry.verificationTxtPublished = true;
+  if (extra.autodiscoverCnameExists) entry.autodiscoverCnameExists = true;
+  return Object.keys(entry).length === 1 ? extra.name : entry;
 }
 
 function organisationEntry(config: SimulationConfig): Data {
@@ -81,6 +93,8 @@ function organisationEntry(config: SimulationConfig): Data {
     },
     mailboxes: of('mailbox').map(mailboxEntry),
   };
+  const extras = config.organisation.additionalDomains ?? [];
+  if (extras.length > 0) organisation.additionalDomains = extras.map((extra) => additionalDomainEntry(extra, config.dns.initialMxTtl));
   const mailUsers = of('mailUser');
   const groups = of('group');
   const contacts = of('contact');
