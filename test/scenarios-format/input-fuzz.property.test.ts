@@ -88,7 +88,9 @@ describe('mutated scenarios never reach an internal error', () => {
     expectCleanOutcome(await cutover(['check', file]));
   });
 
-  test.prop([mutation], { numRuns: 25 })('run, with a small work budget', async ([choices, value, key]) => {
+  // About one single mutation in four leaves a valid scenario; the example (another seed) is one for sure,
+  // so the check after the property asks that a valid scenario is simulated, not that chance drew one.
+  test.prop([mutation], { numRuns: 25, examples: [[[[0], 3, undefined]]] })('run, with a small work budget', async ([choices, value, key]) => {
     const file = fileWith(stringify(mutate(base, choices, value, key)), 'yaml');
     const outcome = await cutover(['run', file, '--budget', '0.05']);
     expectCleanOutcome(outcome);
