@@ -5,8 +5,7 @@ import { gap, type Moment } from './moment.js';
 import { earliest, finding, span, STEP } from './steps.js';
 import { all, first, firstOnDomain, type Timeline } from './timeline.js';
 import { domainNames } from '../accepted-domains.js';
-import { mailboxesIn } from '../migration/index.js';
-import { isMailbox } from '../organisation.js';
+import { domainMailboxes } from './domains.js';
 
 /** Schedule rules up to the MX switch: endpoint, verification, batch, initial sync, the switch itself. */
 
@@ -88,13 +87,6 @@ function verifiedAfterTxt(config: SimulationConfig, timeline: Timeline, domain: 
     publish ? `${what} is attempted ${formatDurationForPeople(Math.max(0, lead))} after the TXT record is published; it needs about ${wait} to be seen, so verification fails`
       : `${what} is attempted but the TXT record is never published, so it fails`,
     `publish the TXT record${domain === 0 ? '' : ` of ${name}`}, wait about ${wait}, then verify`, { at: earliest(verify.moment, bounds), subjects: domainMailboxes(config, domain) })];
-}
-
-/** The addresses of the mailboxes in an additional accepted domain (none for the primary: its findings concern every user). */
-function domainMailboxes(config: SimulationConfig, domain: number): string[] {
-  if (domain === 0) return [];
-  const name = domainNames(config.organisation)[domain]!;
-  return mailboxesIn(config.organisation.recipients.filter(isMailbox), name).map((mailbox) => mailbox.address);
 }
 
 /** A batch created before the domain is verified: every user fails to provision (CUTPS) while their mail keeps coming. */

@@ -5,7 +5,9 @@ import type { Finding } from '../result.js';
 import { migratedMailboxes, rolloutBound } from './estimates.js';
 import { gap, range, type Moment } from './moment.js';
 import { earliest, finding, STEP } from './steps.js';
-import { first, type PlannedStep, type Timeline } from './timeline.js';
+import { first, firstOnDomain, type PlannedStep, type Timeline } from './timeline.js';
+import { domainNames } from '../accepted-domains.js';
+import { cnameInitially, domainMailboxes } from './domains.js';
 
 /**
  * The users' side of the plan (issue 13): after the switch every migrated user needs the new
@@ -29,16 +31,24 @@ function hasInternalMail(config: SimulationConfig): boolean {
 }
 
 /**
- * The moments Autodiscover needs before a new profile points to the cloud: the CNAME and, for
- * domain-joined Outlook, the cleared SCP pointer; 'never' when one is missing. Both are kept:
- * when their order is uncertain a rebuild must surely follow each (fuzzing found a CNAME at an
- * absolute time that could come after a switch-anchored SCP clean-up).
+ * The moments Autodiscover needs before a new profile points to the cloud: the CNAME of each
+ * accepted domain with mailboxes and, for domain-joined Outlook, the cleared SCP pointer;
+ * 'never' when one is missing. All are kept: when their order is uncertain a rebuild must
+ * surely follow each (fuzzing found a CNAME at an absolute time that could come after a
+ * switch-anchored SCP clean-up, and a second domain's CNAME at the moment of the rebuild).
  */
 function pointingMoments(config: SimulationConfig, timeline: Timeline): Moment[] | 'never' {
-  const cname = config.dns.autodiscoverCnameExists ? at0 : first(timeline, 'createAutodiscoverCname')?.moment;
+  const moments: Moment[] = [];
+  // Each user's Outlook follows the CNAME of its own domain: the primary's, and that of every additional domain with mailboxes.
+  for (let domain = 0; domain < domainNames(config.organisation).length; domain++) {
+    if (domain > 0 && domainMailboxes(config, domain).length === 0) continue;
+    const cname = cnameInitially(config, domain) ? at0 : firstOnDomain(config, timeline, 'createAutodiscoverCname', domain)?.moment;
+    if (!cname) return 'never';
+    moments.push(cname);
+  }
   const needsScp = config.organisation.server.scpPointerSet && config.clients.domainJoinedFraction > 0;
   const scp = needsScp ? first(timeline, 'clearScpPointer')?.moment : at0;
-  return cname && scp ? [cname, scp] : 'never';
+  return scp ? [...moments, scp] : 'never';
 }
 const at0: Moment = { fixed: 0, terms: {} };
 const surelyAfterAll = (moment: Moment, others: Moment[], timeline: Timeline): boolean => others.every((other) => gap(moment, other, timeline.bounds).low >= 0);
@@ -94,7 +104,7 @@ export function userRules(config: SimulationConfig, timeline: Timeline): Finding
     const pointed = pointingMoments(config, timeline);
     if (pointed !== 'never' && !surelyAfterAll(rebuild.moment, pointed, timeline)) {
       findings.push(finding('schedule.profiles-rebuilt-before-autodiscover', 'error', STEP.welcome,
-        'new Outlook profiles may be created before Autodiscover points to the cloud (the autodiscover CNAME, and the cleared SCP pointer for domain-joined PCs): those profiles open the on-prem mailbox again',
+        'new Outlook profiles may be created before Autodiscover points to the cloud (the autodiscover CNAME of each accepted domain, and the cleared SCP pointer for domain-joined PCs): those profiles open the on-prem mailbox again',
         'rebuild profiles after create-autodiscover-cname and clear-scp-pointer, for example `at: "1h after mx-switched"`', { at: earliest(rebuild.moment, bounds) }));
     }
     const x500 = timeline.steps.filter((step) => step.action.action === 'addX500Addresses' && step.moment !== undefined);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { expect } from 'vitest';
@@ -72,10 +72,18 @@ const describeFailure = (check: () => InvariantResult): { message: string; resul
   }
 };
 
+/** `<stem>.yaml` in the found folder, or `<stem>-2.yaml`, `-3`… when a saved case already has the name (a fixed seed finds a new case after a model change). */
+function freeName(stem: string): URL {
+  for (let suffix = 1; ; suffix++) {
+    const file = new URL(`${stem}${suffix === 1 ? '' : `-${suffix}`}.yaml`, FOUND_FOLDER);
+    if (!existsSync(file)) return file;
+  }
+}
+
 function saveCounterexample<T>(spec: PropertySpec<T>, value: T, seed: number, path: string, message: string): string {
   const { config, knob } = spec.toCase(value);
   mkdirSync(FOUND_FOLDER, { recursive: true });
-  const file = new URL(`${spec.name}-${seed >>> 0}.yaml`, FOUND_FOLDER);
+  const file = freeName(`${spec.name}-${seed >>> 0}`);
   const header = { property: spec.name, ...(knob === undefined ? {} : { knob }), seed, path };
   const comment = [
     `Found by ${spec.file} (fast-check seed ${seed}, path ${path}): ${message}`,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_MAILBOX_GENERATION, DEFAULT_ONPREM_SERVER } from '../../model/defaults.js';
 import type { CertificateState, ExchangeVersion, Mailbox, MailGroup, OnPremServer, Organisation, Recipient } from '../../model/organisation.js';
+import { isMailbox } from '../../model/organisation.js';
 import { limitsWith, type ScenarioLimits } from './limits.js';
 import { mostly } from './weighted.js';
 
@@ -136,4 +137,31 @@ export function organisationArbitrary(limitOverrides: Partial<ScenarioLimits> = 
       if (contact) recipients.push({ kind: 'contact', address: 'partner@example.net', displayName: 'Partner' });
       return { domain, recipients, server: buildServer(domain, server) };
     });
+}
+
+/** A second accepted domain for `primary`: the first generated domain that is not it. */
+export const secondDomainFor = (primary: string): string => GENERATED_DOMAINS.find((domain) => domain !== primary)!;
+
+/**
+ * The organisation with a second accepted domain (its MX TTL the primary's, nothing published
+ * yet, as a scenario file leaves it) and its last `moved` mailboxes in it, at least one
+ * mailbox staying in the primary: each moved address is renamed, and every reference to it
+ * (managers, group members) follows.
+ */
+export function withSecondDomain(organisation: Organisation, moved: number, initialMxTtl: number): Organisation {
+  const second = secondDomainFor(organisation.domain);
+  const mailboxes = organisation.recipients.filter(isMailbox);
+  const renamed = new Map(mailboxes.slice(mailboxes.length - Math.min(moved, mailboxes.length - 1)).map((mailbox) => [mailbox.address, mailbox.address.replace(/@.*$/, `@${second}`)]));
+  const rename = (address: string): string => renamed.get(address) ?? address;
+  const recipients = organisation.recipients.map((recipient): Recipient => {
+    if (isMailbox(recipient)) {
+      const mailbox: Mailbox = { ...recipient, address: rename(recipient.address) };
+      if (recipient.manager !== undefined) mailbox.manager = rename(recipient.manager);
+      if (recipient.delegates !== undefined) mailbox.delegates = recipient.delegates.map(rename);
+      return mailbox;
+    }
+    if (recipient.kind === 'group') return { ...recipient, members: recipient.members.map(rename) };
+    return recipient;
+  });
+  return { ...organisation, additionalDomains: [{ name: second, initialMxTtl, verificationTxtPublished: false, autodiscoverCnameExists: false }], recipients };
 }

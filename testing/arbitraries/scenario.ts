@@ -5,12 +5,12 @@ import { DEFAULT_CLIENTS, DEFAULT_GENERATED_MAIL_FLOW, DEFAULT_LEDGER } from '..
 import { buildFaults, faultDraws } from './faults.js';
 import { limitsWith, type ScenarioLimits } from './limits.js';
 import { buildExplicitMessages, buildMailFlow, generatedOrNone, messageDraws } from './mail-flow.js';
-import { organisationArbitrary } from './organisation.js';
+import { organisationArbitrary, secondDomainFor, withSecondDomain } from './organisation.js';
 import { dnsArbitrary, mxHosts } from './resolvers.js';
 import { sendersArbitrary } from './senders.js';
 import { buildEndpoint, buildTenant, endpointDraw, migrationParametersArbitrary, tenantDraw } from './tenant.js';
 import { timelineAround } from './timeline.js';
-import { TEXTBOOK_TIMELINE } from './textbook-timeline.js';
+import { secondDomainSteps, TEXTBOOK_TIMELINE } from './textbook-timeline.js';
 import { mostly } from './weighted.js';
 
 export interface ScenarioOptions {
@@ -26,6 +26,13 @@ export const latestExplicitMessage = (horizon: Millis): Millis => Math.max(0, ho
 
 const isArbitrary = (value: unknown): value is fc.Arbitrary<PlannedAction[]> => value instanceof fc.Arbitrary;
 
+/** Stands for the second accepted domain in the default plan until the organisation is drawn. */
+const SECOND_DOMAIN = '(second domain)';
+
+/** The plan for the drawn organisation: the second domain's steps named, or dropped when it has none. */
+const planFor = (plan: readonly PlannedAction[], second: string | undefined): PlannedAction[] =>
+  plan.flatMap((action) => action.domain !== SECOND_DOMAIN ? [action] : second === undefined ? [] : [{ ...action, domain: second }]);
+
 /**
  * Whole scenarios as SimulationConfig values: an organisation, its tenant and endpoint,
  * DNS resolvers, senders, a light mail flow, an admin timeline (the textbook with a few
@@ -38,10 +45,12 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
   const limits = limitsWith(options.limits);
   const minHours = Math.ceil(limits.minHorizon / HOUR);
   const timelineOptions = { maxDelay: limits.maxHorizon, maxMutations: limits.maxTimelineMutations };
-  const plan = options.timeline === undefined ? timelineAround(TEXTBOOK_TIMELINE, timelineOptions) : isArbitrary(options.timeline) ? options.timeline : timelineAround(options.timeline, timelineOptions);
+  // The default plan carries a second domain's steps, kept when the organisation draws one (about one case in six).
+  const plan = options.timeline === undefined ? timelineAround([...TEXTBOOK_TIMELINE, ...secondDomainSteps(SECOND_DOMAIN)], timelineOptions) : isArbitrary(options.timeline) ? options.timeline : timelineAround(options.timeline, timelineOptions);
   return fc
     .record({
       organisation: organisationArbitrary(limits),
+      secondDomainMailboxes: options.timeline === undefined ? mostly(0, fc.integer({ min: 1, max: 2 }), 1, 5) : fc.constant(0),
       horizonHours: fc.integer({ min: minHours, max: Math.max(minHours, Math.floor(limits.maxHorizon / HOUR)) }),
       seed: fc.nat({ max: 2 ** 31 - 1 }),
       tenant: tenantDraw,
@@ -56,7 +65,7 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
       faults: options.faults === false ? fc.constant([]) : faultDraws(),
     })
     .map((draw): SimulationConfig => {
-      const { organisation } = draw;
+      const organisation = draw.secondDomainMailboxes > 0 ? withSecondDomain(draw.organisation, draw.secondDomainMailboxes, draw.dnsDraw.initialMxTtl) : draw.organisation;
       const horizon = draw.horizonHours * HOUR;
       return {
         name: 'generated',
@@ -71,7 +80,7 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
         mailFlow: buildMailFlow(draw.generated, buildExplicitMessages(organisation, latestExplicitMessage(horizon), draw.messages)),
         clients: { ...DEFAULT_CLIENTS, domainJoinedFraction: draw.domainJoinedFraction },
         ledger: { ...DEFAULT_LEDGER },
-        plan: draw.plan,
+        plan: planFor(draw.plan, organisation.additionalDomains === undefined ? undefined : secondDomainFor(organisation.domain)),
         faults: buildFaults(horizon, draw.faults),
       };
     });

@@ -23,3 +23,16 @@ export const TEXTBOOK_TIMELINE: readonly PlannedAction[] = Object.freeze([
   { action: 'removeBatch', timing: { after: 'recommendedBatchRemoval', delay: 0 } }, // CUT step 6: ≥ 72 h after the switch
   { action: 'decommission', timing: { after: 'batchRemoved', delay: 24 * HOUR } }, // post-migration 2
 ] satisfies PlannedAction[]);
+
+/**
+ * The article's steps on a second accepted domain's own records (its TXT record, verification,
+ * MX TTL, switch and autodiscover CNAME), timed as the primary's: what a plan for two domains
+ * adds to the textbook (docs/scenario-format.md, additional domains).
+ */
+export const secondDomainSteps = (domain: string): PlannedAction[] => [
+  { action: 'setMxTtl', timing: { at: 0 }, ttl: HOUR, domain },
+  { action: 'publishVerificationTxt', timing: { at: 0 }, domain },
+  { action: 'verifyDomain', timing: { at: 20 * MINUTE }, domain },
+  { action: 'switchMx', timing: { after: 'initialSyncDone', delay: 24 * HOUR }, domain },
+  { action: 'createAutodiscoverCname', timing: { after: 'mxSwitched', delay: 0 }, domain },
+];
