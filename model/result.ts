@@ -103,6 +103,9 @@ export interface MailboxOutcome {
   error?: string;
   itemsSynced: number;
   bytesSynced: number;
+  /** The source mailbox now: its items (large and bad ones included) and bytes at T+0 plus what landed on it since (TotalItemsInSourceMailboxCount, EstimatedTotalTransferSize). */
+  sourceItems: number;
+  sourceBytes: number;
   skippedLarge: number;
   skippedBad: number;
   percentComplete: number;

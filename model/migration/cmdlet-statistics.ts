@@ -40,8 +40,8 @@ const RECIPIENT_TYPE: Record<Recipient['kind'], MigrationUserStatistics['Recipie
 
 export type UserRecord = MailboxStatistics & { kind: Recipient['kind'] };
 
-export function userStatistics(record: UserRecord, recipient: Recipient | undefined, poorShare?: number): MigrationUserStatistics {
-  const sourceItems = recipient?.kind === 'mailbox' ? recipient.itemCount : 0;
+export function userStatistics(record: UserRecord, poorShare?: number): MigrationUserStatistics {
+  const sourceItems = record.sourceItems;
   const skipped = record.skippedLarge + record.skippedBad;
   const skippedItems: MigrationUserStatistics['SkippedItems'] = [];
   if (record.skippedLarge > 0) skippedItems.push({ Kind: 'LargeItem', Count: record.skippedLarge });
@@ -56,7 +56,7 @@ export function userStatistics(record: UserRecord, recipient: Recipient | undefi
     SkippedItems: skippedItems,
     BytesTransferred: record.bytesSynced,
     TotalItemsInSourceMailboxCount: sourceItems,
-    EstimatedTotalTransferSize: recipient?.kind === 'mailbox' ? recipient.sizeBytes : 0,
+    EstimatedTotalTransferSize: record.sourceBytes,
     PercentageComplete: record.percentComplete,
     InitialSeedingCompletedTime: record.initialSyncDoneAt ?? null,
     LastSuccessfulSyncTime: record.lastSuccessfulSyncAt ?? null,
@@ -104,7 +104,6 @@ export function batchStatistics(batch: BatchFacts, users: readonly MigrationUser
 
 /** Both, from the service's per-user records; `batch` undefined before a batch exists. */
 export function migrationStatistics(config: SimulationConfig, records: readonly UserRecord[], batch: BatchFacts | undefined): MigrationStatistics {
-  const byAddress = new Map(config.organisation.recipients.map((recipient) => [recipient.address.toLowerCase(), recipient]));
-  const users = records.map((record) => userStatistics(record, byAddress.get(record.address.toLowerCase()), config.migration.dataConsistencyPoorShare));
+  const users = records.map((record) => userStatistics(record, config.migration.dataConsistencyPoorShare));
   return { batch: batch === undefined ? null : batchStatistics(batch, users), users };
 }

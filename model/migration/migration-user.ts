@@ -59,6 +59,9 @@ export interface MigrationUser {
   initialTotalBytes: number;
   bytesSynced: number;
   itemsSynced: number;
+  /** Items (large ones included) and bytes that landed on the on-prem mailbox and a pass took since T+0: the source grows by them. */
+  arrivedItems: number;
+  arrivedBytes: number;
   skippedLarge: number;
   skippedBad: number;
   initialSyncDoneAt: Millis | undefined;
@@ -73,7 +76,7 @@ export function createMigrationUser(recipient: Recipient, now: () => Millis, tra
   const user: MigrationUser = {
     recipient, address: recipient.address, hasData: recipient.kind === 'mailbox', snapshot: INITIAL, trace, now,
     started: false, provisioned: false, timer: undefined, slot: undefined, awaitingIncrementalSlot: false, resumePass: false, pass: undefined, ownRate: undefined,
-    initialLeft: undefined, overQuota: undefined, initialTotalBytes: 0, bytesSynced: 0, itemsSynced: 0, skippedLarge: 0, skippedBad: 0,
+    initialLeft: undefined, overQuota: undefined, initialTotalBytes: 0, bytesSynced: 0, itemsSynced: 0, arrivedItems: 0, arrivedBytes: 0, skippedLarge: 0, skippedBad: 0,
     initialSyncDoneAt: undefined, lastSuccessfulSyncAt: undefined, lastSuccessfulSnapshotAt: undefined, note: undefined,
   };
   record(user, 'xstate.init');

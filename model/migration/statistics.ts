@@ -31,6 +31,11 @@ function userStatistics(user: MigrationUser, engine: SyncEngine): MailboxStatist
   if (user.initialSyncDoneAt !== undefined) percentComplete = 100;
   else if (user.initialTotalBytes > 0) percentComplete = Math.min(99, Math.floor((100 * (user.bytesSynced + initialInFlight)) / user.initialTotalBytes));
   const error = userError(user);
+  // The source mailbox as the service counts it: what it held at T+0 plus what landed on it since.
+  const waiting = engine.waiting(user);
+  const mailbox = user.recipient.kind === 'mailbox' ? user.recipient : undefined;
+  const sourceItems = mailbox === undefined ? 0 : mailbox.itemCount + user.arrivedItems + (waiting === undefined ? 0 : waiting.items + waiting.large);
+  const sourceBytes = mailbox === undefined ? 0 : mailbox.sizeBytes + user.arrivedBytes + (waiting?.bytes ?? 0);
   return {
     kind: user.recipient.kind,
     address: user.address,
@@ -39,6 +44,8 @@ function userStatistics(user: MigrationUser, engine: SyncEngine): MailboxStatist
     ...(error === undefined ? {} : { error }),
     itemsSynced: user.itemsSynced,
     bytesSynced: Math.floor(user.bytesSynced + inFlight),
+    sourceItems,
+    sourceBytes,
     skippedLarge: user.skippedLarge,
     skippedBad: user.skippedBad,
     percentComplete,
@@ -53,7 +60,8 @@ export function recipientStatistics(config: SimulationConfig, engine: SyncEngine
   if (engine === undefined) {
     return config.organisation.recipients.map((recipient) => ({
       kind: recipient.kind, address: recipient.address, displayName: recipient.displayName, status: 'NotStarted',
-      itemsSynced: 0, bytesSynced: 0, skippedLarge: 0, skippedBad: 0, percentComplete: 0,
+      itemsSynced: 0, bytesSynced: 0, sourceItems: recipient.kind === 'mailbox' ? recipient.itemCount : 0, sourceBytes: recipient.kind === 'mailbox' ? recipient.sizeBytes : 0,
+      skippedLarge: 0, skippedBad: 0, percentComplete: 0,
     }));
   }
   return engine.users.map((user) => userStatistics(user, engine));

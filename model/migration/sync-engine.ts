@@ -127,6 +127,11 @@ export class SyncEngine {
     return this.byAddress.get(address);
   }
 
+  /** What landed on the user's on-prem mailbox since the last snapshot, not yet taken by a pass (for statistics). */
+  waiting(user: MigrationUser): PendingData | undefined {
+    return this.options.pending.get(user.address);
+  }
+
   /** Fraction of the running pass done, for statistics. */
   passProgress(user: MigrationUser): number {
     return user.pass === undefined ? 0 : this.transfers.progress(user.pass.transfer);
@@ -246,7 +251,7 @@ export class SyncEngine {
     const mailbox = user.recipient;
     const sourceError = this.sourceError();
     if (sourceError !== undefined) return this.fail(user, sourceError);
-    const arrived = this.takePending(user.address);
+    const arrived = this.takePending(user);
     let data: PendingData;
     if (user.initialLeft === undefined) {
       // A fresh copy: what the mailbox holds at the snapshot, minus the items skipped as large or bad.
@@ -379,7 +384,7 @@ export class SyncEngine {
     // Waiters are failed when the source goes down (sourceChanged), so this rarely refuses.
     const refusal = this.passRefusal(user);
     if (refusal !== undefined) return this.failIncremental(user, refusal);
-    this.startPass(user, 'incremental', this.takePending(user.address), 0);
+    this.startPass(user, 'incremental', this.takePending(user), 0);
     this.options.changed();
   }
 
@@ -463,6 +468,9 @@ export class SyncEngine {
         pending.bytes += pass.data.bytes;
         pending.items += pass.data.items;
         pending.large += pass.data.large;
+        // Given back, it is taken (and counted as arrived) again by the next pass.
+        user.arrivedItems -= pass.data.items + pass.data.large;
+        user.arrivedBytes -= pass.data.bytes;
       }
     }
     this.releaseSlot(user);
@@ -488,9 +496,11 @@ export class SyncEngine {
    * Takes what arrived since the last snapshot (the pass's snapshot is now). The entry is
    * emptied in place, never replaced, so the migration service may keep it per user.
    */
-  private takePending(address: string): PendingData {
-    const pending = this.pendingOf(address);
+  private takePending(user: MigrationUser): PendingData {
+    const pending = this.pendingOf(user.address);
     const taken = { bytes: pending.bytes, items: pending.items, large: pending.large };
+    user.arrivedItems += taken.items + taken.large;
+    user.arrivedBytes += taken.bytes;
     pending.bytes = 0;
     pending.items = 0;
     pending.large = 0;

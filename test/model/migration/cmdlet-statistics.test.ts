@@ -3,6 +3,8 @@ import { DAY } from '../../../sim/index.js';
 import { createSimulation, simulate } from '../../../model/index.js';
 import { dataConsistencyScore, worstScore } from '../../../model/migration/index.js';
 import { createAndStart, deterministic, FakeSource, FakeTenant, harness, mailbox, mailboxes, makeConfig } from './fixtures.js';
+import { builtinScenarioNames } from '../../../scenarios/index.js';
+import { builtinRun, builtinScenario } from '../../fixtures/builtin-runs.js';
 
 /**
  * Get-MigrationUserStatistics and Get-MigrationBatch with the cmdlets' field names, built
@@ -83,5 +85,24 @@ describe('migration statistics', () => {
     expect(batch).toMatchObject({ Status: 'SyncedWithErrors', FailedCount: 2, FailedIncrementalSyncCount: 2, FailedInitialSyncCount: 0 });
     expect(users.every((user) => user.Status === 'IncrementalFailed' && user.LastSuccessfulSyncTime === lastGood.completedAt)).toBe(true);
     expect(h.service.lastSuccessfulSync('user0@contoso.com')).toEqual(lastGood);
+  });
+
+  // The source grows by the mail that lands on it, so the service never reports more synced than the source holds.
+  it.each([...builtinScenarioNames()].filter((name) => name !== 'max'))('%s: no user has more synced and skipped than its source mailbox holds, in items or bytes', (name) => {
+    const { users } = builtinRun(name).migrationStatistics;
+    const over = users.filter((user) => user.SyncedItemCount + user.SkippedItemCount > user.TotalItemsInSourceMailboxCount || user.BytesTransferred > user.EstimatedTotalTransferSize);
+    expect(over.map((user) => `${user.Identity}: ${user.SyncedItemCount}+${user.SkippedItemCount} of ${user.TotalItemsInSourceMailboxCount} items, ${user.BytesTransferred} of ${user.EstimatedTotalTransferSize} bytes`)).toEqual([]);
+  });
+
+  it('the source totals grow by the mail that landed on-prem, and a user synced to the end has all of it', () => {
+    const result = builtinRun('textbook');
+    const mailbox = builtinScenario('textbook').config.organisation.recipients.find((recipient) => recipient.address === 'user0001@contoso.com');
+    const user = result.migrationStatistics.users.find((entry) => entry.Identity === 'user0001@contoso.com')!;
+    expect(mailbox?.kind).toBe('mailbox');
+    if (mailbox?.kind !== 'mailbox') return;
+    expect(user.TotalItemsInSourceMailboxCount).toBeGreaterThan(mailbox.itemCount);
+    expect(user.EstimatedTotalTransferSize).toBeGreaterThan(mailbox.sizeBytes);
+    expect(user.SyncedItemCount + user.SkippedItemCount).toBe(user.TotalItemsInSourceMailboxCount);
+    expect(user.BytesTransferred).toBe(user.EstimatedTotalTransferSize);
   });
 });
