@@ -54,8 +54,9 @@ Examples:
   cutover fuzz plan.yaml --time 2m --seed 42 -o found.yaml
   cutover fuzz plan.yaml --runs 5000 --seed 42 --shard 3/8 --out shard-3.jsonl --time 30m
 
-Invariants: conservation, determinism, allowed batch transitions, a clean plan loses nothing,
-every loss is explained by a finding or a declared fault, and the metamorphic ones (see docs/testing.md).
+Invariants: conservation, determinism, allowed batch transitions, migration figures that agree, a
+clean plan loses nothing, every loss is explained by a finding or a declared fault, and the metamorphic
+ones (see docs/testing.md).
 Without --out the search stops at the first counterexample. With --out every case runs, each
 counterexample is written beside it as <out name>.case-K.yaml, and the same command resumes.
 Exit codes: 0 no counterexample; 1 a counterexample was written; 2 bad input; 3 internal error.`)

@@ -3,6 +3,7 @@ import type { SimulationConfig } from '../../model/config.js';
 import { batchTransitionsAllowed } from './batch-transitions.js';
 import { cleanPlanLosesNothing, lossesExplained, type AgreementOptions } from './checker-agreement.js';
 import { conservation } from './conservation.js';
+import { statisticsAgree } from './statistics-agree.js';
 import { sameRun } from './determinism.js';
 import { loweringTtlEarlierSendsNoMoreToOldHost, moreConcurrencyNeverSlower, removingLaterLosesNoMore } from './metamorphic.js';
 import { HOLDS, type CheckPlanFunction, type InvariantResult, type SimulateFunction } from './result.js';
@@ -23,7 +24,8 @@ export interface ScenarioCheckOptions extends AgreementOptions {
 
 /**
  * Every invariant of issue 7 on one scenario: the run is simulated twice (determinism),
- * its result checked for conservation and allowed batch transitions, the checker's
+ * its result checked for conservation, allowed batch transitions and migration figures that
+ * agree, the checker's
  * findings compared with it, and, when knobs are given, the metamorphic properties.
  * Returns each invariant's result, in that order.
  */
@@ -49,6 +51,7 @@ function runInvariants(config: SimulationConfig, options: ScenarioCheckOptions):
     conservation(result),
     sameRun(result, again),
     batchTransitionsAllowed(result),
+    statisticsAgree(result),
     cleanPlanLosesNothing(findings, result, options),
     lossesExplained(config, findings, result, options),
   ];

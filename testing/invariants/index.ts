@@ -5,6 +5,7 @@
  */
 export { HOLDS, broken, vacuous, exercised, firstBroken, assertInvariant, type InvariantResult, type SimulateFunction, type CheckPlanFunction } from './result.js';
 export { conservation } from './conservation.js';
+export { statisticsAgree } from './statistics-agree.js';
 export { cleanPlanLosesNothing, lossesExplained, type AgreementOptions } from './checker-agreement.js';
 export { sameRun, deterministic } from './determinism.js';
 export { batchTransitionsAllowed, allowedBatchTransitions, machineTransitions } from './batch-transitions.js';
