@@ -5,7 +5,7 @@ import { gap, type Moment } from './moment.js';
 import { earliest, finding, span, STEP } from './steps.js';
 import { all, first, firstOnDomain, type Timeline } from './timeline.js';
 import { domainNames } from '../accepted-domains.js';
-import { domainMailboxes } from './domains.js';
+import { domainMailboxes, txtInitially } from './domains.js';
 
 /** Schedule rules up to the MX switch: endpoint, verification, batch, initial sync, the switch itself. */
 
@@ -74,8 +74,7 @@ function mayBeUnverifiedAt(config: SimulationConfig, timeline: Timeline, moment:
 /** A verification attempted before the domain's TXT record can be seen is refused, and the domain stays unverified. */
 function verifiedAfterTxt(config: SimulationConfig, timeline: Timeline, domain: number): Finding[] {
   const verify = firstOnDomain(config, timeline, 'verifyDomain', domain);
-  const published = domain === 0 ? config.dns.verificationTxtPublished : config.organisation.additionalDomains![domain - 1]!.verificationTxtPublished;
-  if (!verify?.moment || published) return [];
+  if (!verify?.moment || txtInitially(config, domain)) return [];
   const { bounds } = timeline;
   const name = domainNames(config.organisation)[domain]!;
   const publish = firstOnDomain(config, timeline, 'publishVerificationTxt', domain);
