@@ -1,5 +1,5 @@
 import type { ActionType } from './config.js';
-import type { Organisation } from './organisation.js';
+import type { AdditionalDomain, Organisation } from './organisation.js';
 
 /** The actions on one accepted domain's records or verification; they take an optional `domain` (default the primary). */
 export const DOMAIN_ACTIONS: ReadonlySet<ActionType> = new Set<ActionType>(['publishVerificationTxt', 'verifyDomain', 'setMxTtl', 'switchMx', 'createAutodiscoverCname']);
@@ -11,6 +11,16 @@ export const DOMAIN_ACTIONS: ReadonlySet<ActionType> = new Set<ActionType>(['pub
  */
 export function domainNames(organisation: Organisation): string[] {
   return [organisation.domain.toLowerCase(), ...(organisation.additionalDomains ?? []).map((domain) => domain.name.toLowerCase())];
+}
+
+/**
+ * Accepted domain `index` as it stands at T+0: an additional one as configured, the primary
+ * from the DNS settings (its TTL, TXT record and autodiscover CNAME live there).
+ */
+export function acceptedDomain(config: { organisation: Organisation; dns: { initialMxTtl: number; verificationTxtPublished: boolean; autodiscoverCnameExists: boolean } }, index: number): AdditionalDomain {
+  if (index > 0) return config.organisation.additionalDomains![index - 1]!;
+  const { initialMxTtl, verificationTxtPublished, autodiscoverCnameExists } = config.dns;
+  return { name: config.organisation.domain.toLowerCase(), initialMxTtl, verificationTxtPublished, autodiscoverCnameExists };
 }
 
 /** The index of `name` among the accepted domains (case-insensitive), or undefined when it is not one; absent means the primary. */

@@ -11,11 +11,3 @@ export function domainMailboxes(config: SimulationConfig, domain: number): strin
   const name = domainNames(config.organisation)[domain]!;
   return mailboxesIn(config.organisation.recipients.filter(isMailbox), name).map((mailbox) => mailbox.address);
 }
-
-/** Whether the domain's autodiscover CNAME to autodiscover.outlook.com exists at T+0. */
-export const cnameInitially = (config: SimulationConfig, domain: number): boolean =>
-  domain === 0 ? config.dns.autodiscoverCnameExists : config.organisation.additionalDomains![domain - 1]!.autodiscoverCnameExists;
-
-/** Whether the domain's MS=ms… TXT verification record is published at T+0. */
-export const txtInitially = (config: SimulationConfig, domain: number): boolean =>
-  domain === 0 ? config.dns.verificationTxtPublished : config.organisation.additionalDomains![domain - 1]!.verificationTxtPublished;

@@ -4,8 +4,8 @@ import type { Finding } from '../result.js';
 import { gap, type Moment } from './moment.js';
 import { earliest, finding, span, STEP } from './steps.js';
 import { all, first, firstOnDomain, type Timeline } from './timeline.js';
-import { domainNames } from '../accepted-domains.js';
-import { domainMailboxes, txtInitially } from './domains.js';
+import { acceptedDomain, domainNames } from '../accepted-domains.js';
+import { domainMailboxes } from './domains.js';
 
 /** Schedule rules up to the MX switch: endpoint, verification, batch, initial sync, the switch itself. */
 
@@ -74,7 +74,7 @@ function mayBeUnverifiedAt(config: SimulationConfig, timeline: Timeline, moment:
 /** A verification attempted before the domain's TXT record can be seen is refused, and the domain stays unverified. */
 function verifiedAfterTxt(config: SimulationConfig, timeline: Timeline, domain: number): Finding[] {
   const verify = firstOnDomain(config, timeline, 'verifyDomain', domain);
-  if (!verify?.moment || txtInitially(config, domain)) return [];
+  if (!verify?.moment || acceptedDomain(config, domain).verificationTxtPublished) return [];
   const { bounds } = timeline;
   const name = domainNames(config.organisation)[domain]!;
   const publish = firstOnDomain(config, timeline, 'publishVerificationTxt', domain);
@@ -105,15 +105,15 @@ function verifiedBeforeSwitch(config: SimulationConfig, timeline: Timeline, swit
 }
 
 /**
- * Each additional accepted domain needs its own MX switch (until then its mail keeps landing
- * on-prem) and its own autodiscover CNAME (its users' Outlook finds the cloud through it).
+ * Each additional accepted domain needs its own verification in time (domainVerificationRules),
+ * its own MX switch (until then its mail keeps landing on-prem) and its own autodiscover CNAME
+ * (its users' Outlook finds the cloud through it).
  */
 export function domainSwitchRules(config: SimulationConfig, timeline: Timeline): Finding[] {
-  const verification = (config.organisation.additionalDomains ?? []).flatMap((_, offset) => domainVerificationRules(config, timeline, offset + 1));
-  if (!timeline.anchors.batchStarted) return verification;
   const primarySwitched = first(timeline, 'switchMx')?.moment !== undefined;
-  return verification.concat((config.organisation.additionalDomains ?? []).flatMap((extra, offset) => {
-    const findings: Finding[] = [];
+  return (config.organisation.additionalDomains ?? []).flatMap((extra, offset) => {
+    const findings = domainVerificationRules(config, timeline, offset + 1);
+    if (!timeline.anchors.batchStarted) return findings;
     if (!firstOnDomain(config, timeline, 'switchMx', offset + 1)?.moment) {
       findings.push(finding('schedule.no-mx-switch', 'warning', STEP.route,
         `the MX of ${extra.name} is never switched: mail to its mailboxes keeps going to the on-prem server, and the plan's MX switch (the moment every domain points at Microsoft 365) never comes`,
@@ -125,7 +125,7 @@ export function domainSwitchRules(config: SimulationConfig, timeline: Timeline):
         `add \`- { action: create-autodiscover-cname, domain: ${extra.name}, after: mx-switched }\``));
     }
     return findings;
-  }));
+  });
 }
 
 /**

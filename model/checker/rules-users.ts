@@ -6,8 +6,8 @@ import { migratedMailboxes, rolloutBound } from './estimates.js';
 import { gap, range, type Moment } from './moment.js';
 import { earliest, finding, STEP } from './steps.js';
 import { first, firstOnDomain, type PlannedStep, type Timeline } from './timeline.js';
-import { domainNames } from '../accepted-domains.js';
-import { cnameInitially, domainMailboxes } from './domains.js';
+import { acceptedDomain, domainNames } from '../accepted-domains.js';
+import { domainMailboxes } from './domains.js';
 
 /**
  * The users' side of the plan (issue 13): after the switch every migrated user needs the new
@@ -42,7 +42,7 @@ function pointingMoments(config: SimulationConfig, timeline: Timeline): Moment[]
   // Each user's Outlook follows the CNAME of its own domain: the primary's, and that of every additional domain with mailboxes.
   for (let domain = 0; domain < domainNames(config.organisation).length; domain++) {
     if (domain > 0 && domainMailboxes(config, domain).length === 0) continue;
-    const cname = cnameInitially(config, domain) ? at0 : firstOnDomain(config, timeline, 'createAutodiscoverCname', domain)?.moment;
+    const cname = acceptedDomain(config, domain).autodiscoverCnameExists ? at0 : firstOnDomain(config, timeline, 'createAutodiscoverCname', domain)?.moment;
     if (!cname) return 'never';
     moments.push(cname);
   }

@@ -36,8 +36,9 @@ export function statisticsAgree(result: SimulationResult): InvariantResult {
   const { mailboxes } = result;
   if (mailboxes.total !== mailboxes.outcomes.length) return broken(name, `mailboxes.total ${mailboxes.total}, but ${mailboxes.outcomes.length} outcomes`, mailboxes.total);
   if (mailboxes.synced + mailboxes.failed > mailboxes.total) return broken(name, `${mailboxes.synced} mailboxes synced and ${mailboxes.failed} failed of ${mailboxes.total}`, { synced: mailboxes.synced, failed: mailboxes.failed });
+  const byIdentity = new Map(users.map((user) => [user.Identity, user]));
   for (const outcome of mailboxes.outcomes) {
-    const user = users.find((entry) => entry.Identity === outcome.address);
+    const user = byIdentity.get(outcome.address);
     if (user === undefined) return broken(name, `${outcome.address} has an outcome but no migration statistics`, outcome);
     if (user.SyncedItemCount !== outcome.itemsSynced || user.BytesTransferred !== outcome.bytesSynced || user.Status !== outcome.status) {
       return broken(name, `${outcome.address}: the statistics (${user.Status}, ${user.SyncedItemCount} items, ${user.BytesTransferred} bytes) and the outcome (${outcome.status}, ${outcome.itemsSynced} items, ${outcome.bytesSynced} bytes) differ`, { user, outcome });
