@@ -14,7 +14,7 @@ import { runSweepJob, sweepConfig, type SweepData, type SweepJob } from './job.j
 import { openResults, type ResultsWriter } from './out.js';
 import { parseVaryOption, type VarySpec } from './range.js';
 import { sweepRows, type SweepRun } from './stats.js';
-import { runPool } from '../workers/index.js';
+import { machineWorkerCount, runPool, workerThreads } from '../workers/index.js';
 
 interface SweepOptions {
   vary: VarySpec;
@@ -68,7 +68,7 @@ export function addSweepCommand(program: Command, context: CommandContext): void
     .addOption(new Option('--shard <i/n>', 'run only shard i of n (every n-th job); needs --out, merge the files with `cutover merge` (default: from $CUTOVER_SHARD, $CUTOVER_SHARD_INDEX/$CUTOVER_SHARD_COUNT or $JOB_COMPLETION_INDEX, see docs/scale-out.md)').argParser(parseShard))
     .option('--fresh', 'start --out again from nothing instead of resuming it')
     .addOption(budgetOption())
-    .addOption(new Option('--workers <n>', 'worker threads (default: the cores free now, available parallelism less the load average, at least 1; 0 runs in this thread)').argParser(parseWorkerCount))
+    .addOption(new Option('--workers <n>', 'worker threads (default: the cores free now, available parallelism less the load average; when that is one, or with 0, the runs stay in this thread)').argParser(parseWorkerCount))
     .addHelpText('after', `
 Examples:
   cutover sweep textbook --vary dns.initialMxTtl=1h..48h:12h --seeds 50
@@ -113,13 +113,14 @@ interruption and it resumes from --out. Exit code 1 when any run lost or bounced
       const bar = progressBar(context.io, shard.count > 1 ? `sweep ${shardLabel(shard)}` : 'sweep');
       try {
         const jobs: SweepJob[] = todo.map((index) => allJobs[index]!);
-        if (options.workers === 0) {
+        const workers = workerThreads(options.workers, machineWorkerCount(jobs.length));
+        if (workers === 0) {
           jobs.forEach((job, position) => {
             save(runSweepJob(engine.simulate, data, job), todo[position]!);
             bar.update(position + 1, jobs.length);
           });
         } else {
-          await runPool<SweepJob, SweepRun, SweepData>({ entry: WORKER_ENTRY, data, jobs, size: options.workers, onProgress: bar.update, onResult: (run, position) => save(run, todo[position]!) });
+          await runPool<SweepJob, SweepRun, SweepData>({ entry: WORKER_ENTRY, data, jobs, size: workers, onProgress: bar.update, onResult: (run, position) => save(run, todo[position]!) });
         }
       } finally {
         bar.finish();

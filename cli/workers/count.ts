@@ -17,3 +17,14 @@ export function defaultWorkerCount(available: number, loadAverage: number, jobs:
 
 /** `defaultWorkerCount` for this machine, now. */
 export const machineWorkerCount = (jobs: number): number => defaultWorkerCount(availableParallelism(), loadavg()[0] ?? 0, jobs);
+
+/**
+ * The worker threads a command starts: the `--workers` given, else the default count, except
+ * that a default of one becomes 0 (the runs stay in the calling thread): one worker thread
+ * would only leave the calling thread waiting, and adds its start-up (a thread, the bundle
+ * loaded again) to every run of a small sweep.
+ */
+export function workerThreads(requested: number | undefined, defaultCount: number): number {
+  if (requested !== undefined) return requested;
+  return defaultCount === 1 ? 0 : defaultCount;
+}

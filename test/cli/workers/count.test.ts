@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fc, test as property } from '@fast-check/vitest';
-import { defaultWorkerCount } from '../../../cli/workers/count.js';
+import { defaultWorkerCount, workerThreads } from '../../../cli/workers/count.js';
 
 describe('the default number of sweep workers', () => {
   test('an idle machine gets one worker per core', () => {
@@ -34,4 +34,18 @@ describe('the default number of sweep workers', () => {
       expect(defaultWorkerCount(cores, load + 1, jobs)).toBeLessThanOrEqual(count);
     },
   );
+});
+
+describe('the worker threads a sweep starts', () => {
+  test('--workers is taken as given, even one', () => {
+    expect(workerThreads(1, 2)).toBe(1);
+    expect(workerThreads(0, 2)).toBe(0);
+    expect(workerThreads(3, 1)).toBe(3);
+  });
+
+  test('left to the default, one free core runs in the calling thread (0) and more start a pool', () => {
+    expect(workerThreads(undefined, 1)).toBe(0);
+    expect(workerThreads(undefined, 2)).toBe(2);
+    expect(workerThreads(undefined, defaultWorkerCount(2, 1.4, 200))).toBe(0);
+  });
 });
