@@ -117,10 +117,6 @@ export class MessageRecords {
     return (this.word(id, 2) >>> FATE_SHIFT) & MAX_FATE;
   }
 
-  setFate(id: number, code: number): void {
-    this.setBits(id, 2, FATE_SHIFT, MAX_FATE, code);
-  }
-
   /** Gives the message its fate code and reason index at once; returns the fate code it had (0 when none). */
   settle(id: number, code: number, reason: number): number {
     if (!(code >= 1 && code <= MAX_FATE && reason >= 0 && reason <= MAX_REASON)) throw new RangeError(`message ${id}: fate ${code} or reason ${reason} out of range`);
@@ -153,10 +149,6 @@ export class MessageRecords {
 
   reason(id: number): number {
     return this.word(id, 3) >>> REASON_SHIFT;
-  }
-
-  setReason(id: number, index: number): void {
-    this.setBits(id, 3, REASON_SHIFT, MAX_REASON, index);
   }
 
   private word(id: number, word: number): number {

@@ -10,8 +10,7 @@ describe('MessageRecords', () => {
     const count = 70_000; // more than two chunks of 32,768
     for (let id = 0; id < count; id++) expect(records.push(id * 3, id % 977, id % 1_009)).toBe(id);
     for (const id of [0, 1, 32_767, 32_768, 65_536, count - 1]) {
-      records.setFate(id, 1 + (id % 4));
-      records.setReason(id, id % 251);
+      expect(records.settle(id, 1 + (id % 4), id % 251)).toBe(0);
       records.setPlace(id, 1 + (id % 15));
       records.setKept(id, true);
       records.setReadable(id, id * 3 + 5);
@@ -28,13 +27,20 @@ describe('MessageRecords', () => {
   it('changes one field without touching its neighbours in the same word', () => {
     const records = new MessageRecords();
     records.push(0, MAX_ADDRESSES - 1, MAX_ADDRESSES - 2);
-    records.setFate(0, 7);
     records.setPlace(0, 15);
     records.setKept(0, true);
-    records.setReason(0, 255);
+    expect(records.settle(0, 7, 255)).toBe(0);
     records.setKept(0, false);
-    records.setFate(0, 2);
-    expect([...fields(records, 0), records.sender(0), records.recipient(0)]).toEqual([2, 255, 15, false, MAX_ADDRESSES - 1, MAX_ADDRESSES - 2]);
+    records.setPlace(0, 2);
+    expect([...fields(records, 0), records.sender(0), records.recipient(0)]).toEqual([7, 255, 2, false, MAX_ADDRESSES - 1, MAX_ADDRESSES - 2]);
+  });
+
+  it('settles a message once: a second fate is refused and the first one kept', () => {
+    const records = new MessageRecords();
+    records.push(0, 1, 2);
+    expect(records.settle(0, 3, 9)).toBe(0);
+    expect(records.settle(0, 5, 1)).toBe(3);
+    expect(fields(records, 0)).toEqual([3, 9, 0, false]);
   });
 
   it('keeps sending times that do not fit beside the chunk\'s first one exactly', () => {
@@ -65,8 +71,10 @@ describe('MessageRecords', () => {
     expect(() => records.setReadable(0, 9)).toThrow(RangeError);
     expect(() => records.push(20, MAX_ADDRESSES, 0)).toThrow(RangeError);
     expect(() => records.setPlace(0, 16)).toThrow(RangeError);
-    expect(() => records.setFate(0, 8)).toThrow(RangeError);
-    expect(() => records.setReason(0, 256)).toThrow(RangeError);
+    expect(() => records.settle(0, 8, 0)).toThrow(RangeError);
+    expect(() => records.settle(0, 0, 0)).toThrow(RangeError);
+    expect(() => records.settle(0, 1, 256)).toThrow(RangeError);
+    expect(records.fate(0)).toBe(0);
     expect(records.length).toBe(1);
   });
 });
