@@ -22,7 +22,7 @@ export const machineWorkerCount = (jobs: number): number => defaultWorkerCount(a
  * The worker threads a command starts: the `--workers` given, else the default count, except
  * that a default of one becomes 0 (the runs stay in the calling thread): one worker thread
  * would only leave the calling thread waiting, and adds its start-up (a thread, the bundle
- * loaded again) to every run of a small sweep.
+ * loaded again) to the sweep, which in a sweep of a few runs is most of its cost.
  */
 export function workerThreads(requested: number | undefined, defaultCount: number): number {
   if (requested !== undefined) return requested;
