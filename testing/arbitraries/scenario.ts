@@ -5,7 +5,7 @@ import { DEFAULT_CLIENTS, DEFAULT_GENERATED_MAIL_FLOW, DEFAULT_LEDGER } from '..
 import { buildFaults, faultDraws } from './faults.js';
 import { limitsWith, type ScenarioLimits } from './limits.js';
 import { buildExplicitMessages, buildMailFlow, generatedOrNone, messageDraws } from './mail-flow.js';
-import { organisationArbitrary, secondDomainFor, withSecondDomain } from './organisation.js';
+import { organisationArbitrary, withSecondDomain } from './organisation.js';
 import { dnsArbitrary, mxHosts } from './resolvers.js';
 import { sendersArbitrary } from './senders.js';
 import { buildEndpoint, buildTenant, endpointDraw, migrationParametersArbitrary, tenantDraw } from './tenant.js';
@@ -80,7 +80,7 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
         mailFlow: buildMailFlow(draw.generated, buildExplicitMessages(organisation, latestExplicitMessage(horizon), draw.messages)),
         clients: { ...DEFAULT_CLIENTS, domainJoinedFraction: draw.domainJoinedFraction },
         ledger: { ...DEFAULT_LEDGER },
-        plan: planFor(draw.plan, organisation.additionalDomains === undefined ? undefined : secondDomainFor(organisation.domain)),
+        plan: planFor(draw.plan, organisation.additionalDomains?.[0]?.name),
         faults: buildFaults(horizon, draw.faults),
       };
     });
