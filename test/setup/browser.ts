@@ -75,6 +75,9 @@ export function useBrowser(): BrowserFile {
       }
       const page = pool.idle.pop() ?? await pool.context.newPage();
       await page.setViewportSize(viewport ?? DEFAULT_VIEWPORT);
+      // A reused page left behind a newer one gets one animation frame a second, and every
+      // action waits for stable frames: in front, it renders at full rate again.
+      await page.bringToFront();
       taken.set(page, pool.idle);
       return page;
     },
