@@ -86,6 +86,14 @@ export class ResolverCaches {
     if (rate > 0 && host !== NO_HOST && expiresAt <= limit) {
       const key = this.backgroundKey[resolver]!;
       const policy = this.policies[resolver]!;
+      // The zone's MX states (a handful), walked forward with the queries, whose times only
+      // increase: a re-fetch within one state then costs a hash and a logarithm, not a search,
+      // an answer object and a host look-up. A short TTL re-fetches thousands of times a day.
+      const states = this.zone.mxTimeline();
+      let state = 0;
+      let stateEnd = states.length > 1 ? states[1]!.at : Infinity;
+      let stateHost = this.internHost(states[0]!.host);
+      let lifetime = effectiveTtl(policy, states[0]!.ttl);
       let from = expiresAt;
       for (;;) {
         const queryAt = from + backgroundGap(key, from, rate);
@@ -96,10 +104,17 @@ export class ResolverCaches {
           if (from > limit) break;
           continue;
         }
-        const answer = this.zone.mx(queryAt);
-        host = this.internHost(answer.host);
+        if (queryAt >= stateEnd) {
+          while (queryAt >= stateEnd) {
+            state++;
+            stateEnd = state + 1 < states.length ? states[state + 1]!.at : Infinity;
+          }
+          stateHost = this.internHost(states[state]!.host);
+          lifetime = effectiveTtl(policy, states[state]!.ttl);
+        }
+        host = stateHost;
         fetchedAt = queryAt;
-        expiresAt = queryAt + effectiveTtl(policy, answer.ttl);
+        expiresAt = queryAt + lifetime;
         if (expiresAt > limit) break;
         from = expiresAt;
       }

@@ -32,7 +32,14 @@ export interface AuthoritativeZone {
   /** Every change in time order, the initial records first (at 0). */
   history(): { at: Millis; change: string }[];
   /** The MX records in time order: each entry holds from its `at` until the next one. */
-  mxTimeline(): readonly { at: Millis; host: string; ttl: Millis }[];
+  mxTimeline(): readonly MxState[];
+}
+
+/** The MX record the zone publishes from `at` on. */
+export interface MxState {
+  at: Millis;
+  host: string;
+  ttl: Millis;
 }
 
 /** How a resolver treats the TTLs it is given (sampled once per resolver). */

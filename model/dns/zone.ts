@@ -1,17 +1,11 @@
 import { InputError, formatDuration, type Millis } from '../../sim/index.js';
-import type { AuthoritativeZone, MxAnswer, ZoneCommandResult } from './types.js';
+import type { AuthoritativeZone, MxAnswer, MxState, ZoneCommandResult } from './types.js';
 
 type ZoneChange =
   | { at: Millis; kind: 'ttl'; ttl: Millis }
   | { at: Millis; kind: 'mx'; host: string }
   | { at: Millis; kind: 'txt' }
   | { at: Millis; kind: 'cname' };
-
-interface MxState {
-  at: Millis;
-  host: string;
-  ttl: Millis;
-}
 
 export interface ZoneOptions {
   mxHost: string;
