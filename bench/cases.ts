@@ -2,12 +2,13 @@ import { holdModel, xstateDelays } from './engine.js';
 import { floorRun } from './floor.js';
 import type { CaseFigures } from './measure.js';
 import { propertyCases } from './properties.js';
+import { sketchRun } from './sketch.js';
 import { benchConfig, fullRun, memoryScaling, warmRuns } from './scenario-runs.js';
 import { sweepPoolThroughput, sweepThroughput } from './sweep.js';
 
 export interface BenchCase {
   title: string;
-  /** Runs the case once in this process; `messages` is the count `max` sent in the same bench run (the floor uses it). */
+  /** Runs the case once in this process; `messages` is the count `max` sent in the same bench run (the floor and the sketch use it). */
   run(options: { messages?: number }): CaseFigures | Promise<CaseFigures>;
 }
 
@@ -41,6 +42,10 @@ export const BENCH_CASES: Record<string, BenchCase> = {
     title: 'Floor: max\'s messages, each one draw, one queue operation, one record write',
     run: ({ messages }) => floorRun(messages),
   },
+  sketch: {
+    title: 'Sketch: max\'s messages through only the steps every message takes, nothing of the cutover',
+    run: ({ messages }) => sketchRun(messages),
+  },
   'memory-scaling': {
     title: 'Memory per message: textbook at 1× and 4× the mail volume',
     run: () => memoryScaling('textbook', 4),
@@ -59,5 +64,8 @@ export const BENCH_CASES: Record<string, BenchCase> = {
   },
 };
 
-/** Cases run alternately, run by run, so that a change in the machine's load falls on both alike. */
-export const PAIRED: readonly (readonly [string, string])[] = [['max', 'floor']];
+/**
+ * Cases run alternately, run by run, so that a change in the machine's load falls on all alike;
+ * naming the first of a group brings the others along, and they send as many messages as it.
+ */
+export const ALTERNATED: readonly (readonly string[])[] = [['max', 'floor', 'sketch']];

@@ -2,8 +2,8 @@
  * `npm run bench`: runs each case three times, each run in its own process (so peak memory
  * belongs to that run alone), with the machine's load average at the start of each run;
  * prints CPU and wall time as min / median / max, then the targets with MET or MISSED, and
- * rewrites the figures section of docs/performance.md. `max` and the floor run alternately.
- * Usage: npm run bench [-- case-name ...]   (naming max brings the floor along)
+ * rewrites the figures section of docs/performance.md. `max`, the floor and the sketch run
+ * alternately. Usage: npm run bench [-- case-name ...]   (naming max brings the other two along)
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 // @ts-expect-error: plain JavaScript without declarations (bin/ runs before TypeScript can load)
 import { ownMetaUrl } from '../bin/source-bundle.mjs';
-import { BENCH_CASES, PAIRED } from './cases.js';
+import { ALTERNATED, BENCH_CASES } from './cases.js';
 import { format, formatSpread, headline, summarize, type CaseSummary, type RunFigures } from './summary.js';
 import { TARGETS } from './targets.js';
 
@@ -21,7 +21,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 3;
 const selected = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const names = selected.length > 0 ? [...selected] : Object.keys(BENCH_CASES);
-for (const [first, second] of PAIRED) if (names.includes(first) && !names.includes(second)) names.splice(names.indexOf(first) + 1, 0, second);
+for (const [first, ...others] of ALTERNATED) {
+  if (first === undefined || !names.includes(first)) continue;
+  const missing = others.filter((name) => !names.includes(name));
+  names.splice(names.indexOf(first) + 1, 0, ...missing);
+}
 for (const name of names) {
   if (BENCH_CASES[name] === undefined) {
     console.error(`unknown case ${name}; known: ${Object.keys(BENCH_CASES).join(', ')}`);
@@ -29,12 +33,12 @@ for (const name of names) {
   }
 }
 
-/** Cases in the order they run: paired cases together, alternating run by run. */
+/** Cases in the order they run: an alternated group together, alternating run by run. */
 const groups: string[][] = [];
 for (const name of names) {
   if (groups.some((group) => group.includes(name))) continue;
-  const pair = PAIRED.find((candidate) => candidate[0] === name && names.includes(candidate[1]));
-  groups.push(pair === undefined ? [name] : [...pair]);
+  const group = ALTERNATED.find((candidate) => candidate[0] === name);
+  groups.push(group === undefined ? [name] : group.filter((member) => names.includes(member)));
 }
 
 const machineNote = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`;
@@ -69,7 +73,8 @@ for (const group of groups) {
   const runs = new Map<string, RunFigures[]>(group.map((name) => [name, []]));
   for (let run = 0; run < RUNS; run++) {
     for (const name of group) {
-      const messages = name === 'floor' ? runs.get('max')?.[run]?.messages : undefined;
+      // The rest of a group sends as many messages as its first sent in the same round.
+      const messages = name === group[0] ? undefined : runs.get(group[0]!)?.[run]?.messages;
       runs.get(name)!.push(runOnce(name, messages));
     }
   }
@@ -81,11 +86,14 @@ for (const group of groups) {
   }
 }
 
-const { max, floor } = summaries;
-if (max?.rate !== undefined && floor?.rate !== undefined) {
-  const ratio = max.rate.median / floor.rate.median;
-  console.log(`max ÷ floor, messages per CPU-second (medians): ${format(max.rate.median)} ÷ ${format(floor.rate.median)} = ${ratio.toFixed(3)} (max is ${(1 / ratio).toFixed(2)}× from its floor)\n`);
+const { floor } = summaries;
+for (const name of ['max', 'sketch']) {
+  const rate = summaries[name]?.rate;
+  if (rate === undefined || floor?.rate === undefined) continue;
+  const ratio = rate.median / floor.rate.median;
+  console.log(`${name} ÷ floor, messages per CPU-second (medians): ${format(rate.median)} ÷ ${format(floor.rate.median)} = ${ratio.toFixed(3)} (${name} is ${(1 / ratio).toFixed(2)}× from the floor)`);
 }
+console.log('');
 
 let missed = 0;
 const targetRows: string[] = [];
