@@ -7,7 +7,7 @@
  */
 import { RandomStreams, Scheduler } from '../sim/index.js';
 import { MessageRecords } from '../model/ledger/message-records.js';
-import { timed, type CaseFigures } from './measure.js';
+import { messageFigures, timed, type CaseFigures } from './measure.js';
 
 /** `max` over 30 days sends this many messages (docs/performance.md); the runner passes the measured count when max ran first. */
 export const MAX_MESSAGES = 4_728_151;
@@ -22,17 +22,10 @@ export function floorRun(messages = MAX_MESSAGES): CaseFigures {
     records.push(now, sender, sender + 1);
     if (--left > 0) scheduler.post(now + 1 + Math.floor(draw * 1_000), 'floor.arrival', 0, arrive, Math.floor(draw * 2_000));
   };
-  const { wallMs, cpuMs } = timed(() => {
+  const measured = timed(() => {
     scheduler.post(0, 'floor.arrival', 0, arrive, 0);
     scheduler.runUntilIdle();
   });
   if (records.length !== messages || scheduler.processedCount !== messages) throw new Error(`floor wrote ${records.length} records in ${scheduler.processedCount} events, expected ${messages}`);
-  return {
-    work: messages,
-    messages,
-    unit: 'messages',
-    wallMs,
-    cpuMs,
-    detail: `${messages.toLocaleString('en')} messages, each one draw, one queue post and pop, one record write`,
-  };
+  return messageFigures(messages, measured, `${messages.toLocaleString('en')} messages, each one draw, one queue post and pop, one record write`);
 }

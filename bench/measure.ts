@@ -34,4 +34,8 @@ export function timed<T>(work: () => T): Timed<T> {
   return { result, wallMs, cpuMs: cpuMillis(process.cpuUsage(cpuBefore)) };
 }
 
+/** The figures of a run that sent `messages`: its rate is messages per CPU-second. */
+export const messageFigures = (messages: number, { wallMs, cpuMs }: { wallMs: number; cpuMs: number }, detail: string): CaseFigures =>
+  ({ work: messages, messages, unit: 'messages', wallMs, cpuMs, detail });
+
 export const cpuMillis = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1_000;

@@ -7,7 +7,7 @@
 import { DAY } from '../sim/index.js';
 import { createSimulation, simulate, type SimulationConfig } from '../model/index.js';
 import { loadScenario } from '../scenarios/index.js';
-import { timed, type CaseFigures } from './measure.js';
+import { messageFigures, timed, type CaseFigures } from './measure.js';
 
 export const BENCH_HORIZON = 30 * DAY;
 
@@ -25,14 +25,7 @@ export function fullRun(name: string, config: SimulationConfig): CaseFigures {
   const events = result.events;
   const messages = result.messages.sent;
   const compression = config.horizon / wallMs;
-  return {
-    work: messages,
-    unit: 'messages',
-    wallMs,
-    cpuMs,
-    messages,
-    detail: `${name}: ${config.organisation.recipients.length.toLocaleString('en')} recipients, ${Math.round(config.horizon / DAY)} d, ${messages.toLocaleString('en')} messages, ${events.toLocaleString('en')} events, compression ${Math.round(compression).toLocaleString('en')}× (hash ${result.traceHash})`,
-  };
+  return messageFigures(messages, { wallMs, cpuMs }, `${name}: ${config.organisation.recipients.length.toLocaleString('en')} recipients, ${Math.round(config.horizon / DAY)} d, ${messages.toLocaleString('en')} messages, ${events.toLocaleString('en')} events, compression ${Math.round(compression).toLocaleString('en')}× (hash ${result.traceHash})`);
 }
 
 /**

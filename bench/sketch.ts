@@ -9,28 +9,33 @@ import { RandomStreams, Scheduler, Trace } from '../sim/index.js';
 import { hashedUniform } from '../model/dns/background.js';
 import { MessageRecords } from '../model/ledger/message-records.js';
 import { UserVolumes } from '../model/mailflow/user-volumes.js';
+import { isMailbox } from '../model/organisation.js';
 import { MAX_MESSAGES } from './floor.js';
-import { timed, type CaseFigures } from './measure.js';
+import { messageFigures, timed, type CaseFigures } from './measure.js';
+import { benchConfig } from './scenario-runs.js';
 
-/** `max`'s organisation: 2,000 users whose daily volumes are lognormal (median 100 as max.yaml sets it, sigma 0.8: dns §7.4), 4,000 resolvers. */
-const USERS = 2_000;
-const MEDIAN_PER_DAY = 100;
-const VOLUME_SIGMA = 0.8;
-const RESOLVERS = 4_000;
-/** Mean gap between arrivals, ms: `max`'s 4.73M messages then span about 27 days, as its 30 do. */
-const MEAN_GAP_MS = 500;
+/** The ledger's code for a delivered message (model/ledger/ledger.ts, FATE_CODES). */
 const DELIVERED = 1;
 
 export function sketchRun(messages = MAX_MESSAGES): CaseFigures {
+  // `max` as the bench runs it: its users and their volumes, its resolvers and its horizon.
+  const max = benchConfig('max');
+  const flow = max.mailFlow.generated!;
+  const users = max.organisation.recipients.filter(isMailbox).length;
+  const resolvers = max.dns.resolverCount;
+  const missProbability = max.dns.cacheMissProbability;
+  // Arrivals spread evenly over the horizon, as `max`'s messages are over its 30 days.
+  const meanGapMs = max.horizon / messages;
   const scheduler = new Scheduler({ trace: new Trace({ keepLines: false }) });
   const streams = new RandomStreams(1);
   const arrivals = streams.stream('bench.sketch.arrival');
   const picks = streams.stream('bench.sketch.pick');
-  const volumes = new UserVolumes(USERS, MEDIAN_PER_DAY, VOLUME_SIGMA, streams.stream('bench.sketch.volume'));
+  const volumes = new UserVolumes(users, flow.messagesPerUserPerDay, flow.volumeSigma, streams.stream('bench.sketch.volume'));
   const records = new MessageRecords();
-  // Every resolver holds the new host until far past the run: the look-up is two array reads and a hash.
-  const cachedHost = new Int32Array(RESOLVERS).fill(1);
-  const expiresAt = new Float64Array(RESOLVERS).fill(Number.MAX_SAFE_INTEGER);
+  // Every resolver holds the new host until far past the run: a look-up is two array reads and a
+  // hash (Moura's cache misses, at max's share, answer fresh).
+  const cachedHost = new Int32Array(resolvers).fill(1);
+  const expiresAt = new Float64Array(resolvers).fill(Number.MAX_SAFE_INTEGER);
   const delayMinutes = new Uint32Array(24 * 60);
   let left = messages;
   let delivered = 0;
@@ -42,28 +47,21 @@ export function sketchRun(messages = MAX_MESSAGES): CaseFigures {
     delivered++;
   };
   const arrive = (_: number, now: number): void => {
-    const gap = -Math.log(1 - arrivals.next32()) * MEAN_GAP_MS;
+    const gap = -Math.log(1 - arrivals.next32()) * meanGapMs;
     const recipient = volumes.pick(picks);
     const sender = volumes.pickOther(picks, recipient);
     const id = records.push(now, sender, recipient);
-    const resolver = sender % RESOLVERS;
+    const resolver = sender % resolvers;
     // The sender's MX look-up: a cached answer unless the early-refetch test sends it fresh.
-    const cached = now < expiresAt[resolver]! && hashedUniform(resolver, now) >= 0.3 ? cachedHost[resolver]! : 0;
+    const cached = now < expiresAt[resolver]! && hashedUniform(resolver, now) >= missProbability ? cachedHost[resolver]! : 0;
     deliver(id, now + (cached === 0 ? 1 : 0));
     if (--left > 0) scheduler.post(now + 1 + Math.floor(gap), 'mail.internal', 0, arrive, 0);
   };
 
-  const { wallMs, cpuMs } = timed(() => {
+  const measured = timed(() => {
     scheduler.post(0, 'mail.internal', 0, arrive, 0);
     scheduler.runUntilIdle();
   });
   if (records.length !== messages || delivered !== messages) throw new Error(`sketch delivered ${delivered} of ${records.length} records, expected ${messages}`);
-  return {
-    work: messages,
-    messages,
-    unit: 'messages',
-    wallMs,
-    cpuMs,
-    detail: `${messages.toLocaleString('en')} messages, each an arrival draw, a recipient and a sender picked by volume, a record, an MX look-up, a fate, a readable time, a delay bucket, one queue post and pop, the trace folded`,
-  };
+  return messageFigures(messages, measured, `${messages.toLocaleString('en')} messages, each an arrival draw, a recipient and a sender picked by volume, a record, an MX look-up, a fate, a readable time, a delay bucket, one queue post and pop, the trace folded`);
 }

@@ -105,10 +105,10 @@ export class ResolverCaches {
           continue;
         }
         if (queryAt >= stateEnd) {
-          while (queryAt >= stateEnd) {
+          do {
             state++;
             stateEnd = state + 1 < states.length ? states[state + 1]!.at : Infinity;
-          }
+          } while (queryAt >= stateEnd);
           stateHost = this.internHost(states[state]!.host);
           lifetime = effectiveTtl(policy, states[state]!.ttl);
         }
